@@ -1,0 +1,3 @@
+from chemclust_extract.cli import main
+
+main(prog_name="chemclust-extract")

@@ -1,0 +1,328 @@
+"""A recognised sheet to a typed record: each field's raw text goes through
+its normaliser; what cannot be read stays as raw text in ``extra`` with a
+warning, and inconsistent data is a warning, never a failure."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from slugify import slugify
+
+from chemclust_extract.model import (
+    Contact,
+    Document,
+    FieldWarning,
+    NewsItem,
+    Partner,
+    Record,
+    Source,
+)
+from chemclust_extract.normalise.contacts import parse_contact
+from chemclust_extract.normalise.countries import country_code
+from chemclust_extract.normalise.dates import (
+    DEFAULT_LANGUAGES,
+    months_between,
+    parse_date,
+    parse_date_range,
+)
+from chemclust_extract.normalise.items import parse_document, parse_news
+from chemclust_extract.normalise.money import Money, parse_fund, parse_money
+from chemclust_extract.normalise.partners import parse_partner, split_partner_name
+from chemclust_extract.normalise.text import clean_text, paragraphs
+from chemclust_extract.normalise.urls import normalise_url, parse_website
+from chemclust_extract.recognise import Field, Sheet
+from chemclust_extract.rows import Row
+from chemclust_extract.vocabulary import section
+
+PLAIN_TEXT_FIELDS = ("name", "title", "programme", "national_partner")
+_APOSTROPHES = [["'", ""], ["’", ""], ["‘", ""], ["`", ""], ["ʼ", ""]]
+
+
+@dataclass
+class _Draft:
+    """The record while it is being filled in."""
+
+    values: dict[str, object] = field(default_factory=dict)
+    extra: dict[str, str | None] = field(default_factory=dict)
+    warnings: list[FieldWarning] = field(default_factory=list)
+
+    def warn(self, name: str, code: str, message: str) -> None:
+        self.warnings.append(FieldWarning(name, code, message))
+
+    def keep_raw(self, f: Field, name: str, what: str) -> None:
+        raw = raw_text(f)
+        self.add_extra(f.label, raw)
+        self.warn(
+            name,
+            "unparsed",
+            f"line {f.line}: {f.label!r} value {raw!r} is not {what}; kept in extra",
+        )
+
+    def add_extra(self, label: str, value: str | None) -> None:
+        key, n = label or "?", 2
+        while key in self.extra:
+            key, n = f"{label} ({n})", n + 1
+        self.extra[key] = value
+
+
+def build_record(sheet: Sheet, source: Source, stem: str = "") -> Record:
+    """Normalise every recognised field of a sheet into a :class:`Record`."""
+    draft = _Draft()
+    languages = _languages(sheet)
+    _unknown_and_duplicates(sheet, draft)
+    for name in PLAIN_TEXT_FIELDS:
+        draft.values[name] = _text(sheet.first(name))
+    if draft.values["name"] is None:
+        draft.values["name"] = draft.values["title"]
+    _website(sheet.first("website"), draft)
+    _dates(sheet, draft, languages)
+    _money(sheet, draft)
+    description = sheet.first("description")
+    draft.values["description"] = paragraphs(_block_text(description)) if description else None
+    partners = _partners(sheet, draft)
+    contacts = _contacts(sheet, draft, _phone_regions(sheet, draft, partners))
+    news = [item for f in sheet.all("news") for item in _items(f, languages, kind="news")]
+    documents = [
+        item for f in sheet.all("documents") for item in _items(f, languages, kind="documents")
+    ]
+    for row in sheet.stray:
+        draft.warn(
+            "sheet",
+            "unlabelled_text",
+            f"line {row.line}: text under no label: {clean_text(row.text)!r}",
+        )
+    project_name = draft.values["name"]
+    if project_name is None:
+        draft.warn("name", "missing", "the sheet names no project; the id comes from the file name")
+    return Record(
+        id=record_id(str(project_name) if project_name else None, stem),
+        **draft.values,  # type: ignore[arg-type]
+        contacts=tuple(contacts),
+        partners=tuple(partners),
+        news=tuple(n for n in news if isinstance(n, NewsItem)),
+        documents=tuple(d for d in documents if isinstance(d, Document)),
+        extra=draft.extra,
+        source=source,
+        warnings=tuple(draft.warnings),
+    )
+
+
+def record_id(name: str | None, fallback: str = "") -> str:
+    """The record's id: its name transliterated to lowercase ASCII, runs of
+    other characters as one ``-``, apostrophes dropped.
+
+    >>> record_id("ChemClust"), record_id("Łódź Straße"), record_id("L'Europe d’abord")
+    ('chemclust', 'lodz-strasse', 'leurope-dabord')
+    >>> record_id(None, "sheet 12.tsv"), record_id("***")
+    ('sheet-12-tsv', 'project')
+    """
+    for candidate in (name, fallback):
+        if candidate:
+            slug = slugify(candidate, replacements=_APOSTROPHES)
+            if slug:
+                return str(slug)
+    return "project"
+
+
+def raw_text(f: Field) -> str | None:
+    """A field's value as written, on one line per row."""
+    if f.cells:
+        return clean_text(" ".join(f.cells))
+    lines = [clean_text(r.text) for r in f.rows]
+    return "\n".join(line for line in lines if line) or None
+
+
+def _block_text(f: Field) -> str | None:
+    """Inline cells and rows below, one paragraph each."""
+    chunks = [" ".join(f.cells)] if f.cells else []
+    chunks += [r.text for r in f.rows]
+    return "\n\n".join(c for c in chunks if c.strip()) or None
+
+
+def _text(f: Field | None) -> str | None:
+    return raw_text(f) if f else None
+
+
+def _languages(sheet: Sheet) -> tuple[str, ...]:
+    ranked = [lang for lang in sheet.languages if lang in DEFAULT_LANGUAGES]
+    return tuple(ranked + [lang for lang in DEFAULT_LANGUAGES if lang not in ranked])
+
+
+def _unknown_and_duplicates(sheet: Sheet, draft: _Draft) -> None:
+    seen: set[str] = set()
+    for f in sheet.fields:
+        if f.name is None:
+            value = raw_text(f)
+            if value is None and not f.cells:
+                draft.warn(
+                    "sheet",
+                    "unlabelled_text",
+                    f"line {f.line}: heading {f.label!r} with nothing under it",
+                )
+            draft.add_extra(f.label, value)
+        elif f.name not in _REPEATABLE and f.name in seen:
+            draft.add_extra(f.label, raw_text(f))
+            draft.warn(
+                f.name, "duplicate_field", f"line {f.line}: {f.label!r} given again; kept in extra"
+            )
+        seen.add(f.name or "")
+
+
+_REPEATABLE = frozenset({"partners", "lead_partner", "contacts", "news", "documents"})
+
+
+def _website(f: Field | None, draft: _Draft) -> None:
+    url = None
+    if f is not None:
+        url = next((u for u in map(normalise_url, f.links) if u), None) or parse_website(
+            raw_text(f)
+        )
+        if url is None:
+            draft.keep_raw(f, "website", "a web address")
+    draft.values["website"] = url
+
+
+def _dates(sheet: Sheet, draft: _Draft, languages: Sequence[str]) -> None:
+    start = end = None
+    duration = sheet.first("duration")
+    if duration is not None:
+        text = raw_text(duration)
+        found = parse_date_range(text, languages)
+        if found:
+            start, end = found
+        elif parse_date(text, languages):
+            draft.keep_raw(duration, "duration", "a range of two dates")
+        else:
+            draft.keep_raw(duration, "duration", "a range of dates")
+    for name in ("start_date", "end_date"):
+        f = sheet.first(name)
+        if f is None:
+            continue
+        value = parse_date(raw_text(f), languages)
+        if value is None:
+            draft.keep_raw(f, name, "a date")
+        elif name == "start_date":
+            start = start or value
+        else:
+            end = end or value
+    if start and end and end[: len(start)] < start[: len(end)]:
+        draft.warn(
+            "end_date", "end_before_start", f"the project ends ({end}) before it starts ({start})"
+        )
+    draft.values.update(start_date=start, end_date=end, duration_months=months_between(start, end))
+
+
+def _money(sheet: Sheet, draft: _Draft) -> None:
+    amounts: dict[str, Money | None] = {}
+    for name in ("total_budget", "eu_contribution"):
+        f = sheet.first(name)
+        amounts[name] = parse_money(raw_text(f), f.note) if f else None
+        if f is not None and amounts[name] is None:
+            draft.keep_raw(f, name, "an amount of money")
+    total, eu = amounts["total_budget"], amounts["eu_contribution"]
+    if total and eu and (total.currency is None) != (eu.currency is None):
+        known = total.currency or eu.currency
+        total, eu = Money(total.amount, known), Money(eu.amount, known)
+    for name, money in (("total_budget", total), ("eu_contribution", eu)):
+        draft.values[name] = money.amount if money else None
+        draft.values[f"{name}_currency"] = money.currency if money else None
+    draft.values["eu_fund"] = _fund(sheet)
+    rate = None
+    if total and eu and total.currency == eu.currency and total.amount:
+        rate = round(eu.amount / total.amount, 3)
+        if eu.amount > total.amount:
+            draft.warn(
+                "eu_contribution",
+                "eu_above_total",
+                f"EU contribution {eu.amount} is above the total {total.amount}",
+            )
+    draft.values["eu_rate"] = rate
+
+
+def _fund(sheet: Sheet) -> str | None:
+    fund = sheet.first("eu_fund")
+    if fund is not None:
+        found = parse_fund(raw_text(fund))
+        if found:
+            return found
+    eu = sheet.first("eu_contribution")
+    return parse_fund(eu.label) or parse_fund(raw_text(eu)) if eu else None
+
+
+def _partners(sheet: Sheet, draft: _Draft) -> list[Partner]:
+    partners: list[Partner] = []
+    for f in sheet.fields:
+        if f.name == "partners":
+            rows = ([Row(f.line, f.cells, f.links)] if f.cells else []) + f.rows
+            partners += [p for r in rows if (p := parse_partner(r.cells, r.links))]
+        elif f.name == "lead_partner":
+            partners = _with_lead(
+                partners, parse_partner(f.cells or [r.text for r in f.rows], f.links)
+            )
+    numbers = [p.number for p in partners if p.number is not None]
+    for number in sorted({n for n in numbers if numbers.count(n) > 1}):
+        draft.warn(
+            "partners",
+            "duplicate_partner_number",
+            f"partner number {number} is given more than once",
+        )
+    return partners
+
+
+def _with_lead(partners: list[Partner], lead: Partner | None) -> list[Partner]:
+    """Mark the lead partner in the list, or add it if it is not there."""
+    if lead is None or lead.name is None:
+        return partners
+    key = lead.name.casefold()
+    for i, p in enumerate(partners):
+        if p.name and p.name.casefold() == key:
+            partners[i] = Partner(
+                p.number, p.name, p.country or lead.country, "lead", p.website or lead.website
+            )
+            return partners
+    return [*partners, Partner(lead.number, lead.name, lead.country, "lead", lead.website)]
+
+
+def _phone_regions(sheet: Sheet, draft: _Draft, partners: Iterable[Partner]) -> list[str]:
+    """Countries to read local phone numbers with, after the e-mail's:
+    the sheet's own (national) partner's, then its labels' languages'."""
+    regions: list[str] = []
+    national = draft.values.get("national_partner")
+    if isinstance(national, str):
+        key = national.casefold()
+        own = next(
+            (p.country for p in partners if p.name and p.country and key in p.name.casefold()), None
+        )
+        regions.append(own or split_partner_name(national)[1] or "")
+    by_language = section("language_regions")
+    regions += [by_language[lang] for lang in sheet.languages if lang in by_language]
+    return [r for r in dict.fromkeys(regions) if r and country_code(r)]
+
+
+def _contacts(sheet: Sheet, draft: _Draft, regions: Sequence[str]) -> list[Contact]:
+    contacts = []
+    for f in sheet.all("contacts"):
+        parsed = parse_contact(_contact_text(f), regions)
+        if parsed is None:
+            continue
+        contacts.append(parsed.contact)
+        for name, code, message in parsed.problems:
+            draft.warn(f"contacts.{name}", code, f"line {f.line}: {message}")
+    return contacts
+
+
+def _contact_text(f: Field) -> str:
+    lines = [" ".join(f.cells)] if f.cells else []
+    return "\n".join(lines + [r.text for r in f.rows])
+
+
+def _items(f: Field, languages: Sequence[str], kind: str) -> list[NewsItem | Document]:
+    rows = ([Row(f.line, f.cells, f.links)] if f.cells else []) + f.rows
+    items: list[NewsItem | Document | None] = [
+        parse_news(r.cells, languages)
+        if kind == "news"
+        else parse_document(r.cells, r.links, languages)
+        for r in rows
+    ]
+    return [item for item in items if item is not None]

@@ -1,0 +1,166 @@
+"""Bytes to text: byte-order mark, then strict UTF-8, then UTF-16, then the
+legacy code page whose text reads most like Czech, Slovak, Polish, German or
+English.
+
+Library detectors alone guess wrong too often on short Central-European
+sheets (windows-1250 and ISO-8859-2 differ in a handful of letters), so
+chardet is only asked to break ties between candidates that the plausibility
+score cannot separate.
+"""
+
+from __future__ import annotations
+
+import codecs
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import chardet
+
+LEGACY_CANDIDATES: tuple[str, ...] = ("windows-1250", "iso-8859-2", "windows-1252")
+
+_BOMS: tuple[tuple[bytes, str], ...] = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+# Letters beyond ASCII that each language writes; a decoding that yields
+# letters no single language uses together is implausible.
+_ALPHABETS: dict[str, str] = {
+    "cs": "áčďéěíňóřšťúůýžÁČĎÉĚÍŇÓŘŠŤÚŮÝŽ",
+    "sk": "áäčďéíĺľňóôŕšťúýžÁÄČĎÉÍĹĽŇÓÔŔŠŤÚÝŽ",
+    "pl": "ąćęłńóśźżĄĆĘŁŃÓŚŹŻ",
+    "de": "äöüßÄÖÜéÉ",
+    "west": "àâçèéêëîïôùûüÿñáíóúäöÀÂÇÈÉÊËÎÏÔÙÛÜÑÁÍÓÚÄÖæøåÆØÅ",
+}
+# Punctuation and signs every language's sheets use.
+_COMMON = "€„“”‚‘’–—…•°§×·«»¤¦©®±µ¶ \u00a0"
+
+
+@dataclass(frozen=True)
+class Decoded:
+    """Text of a file and how it was read."""
+
+    text: str
+    encoding: str
+    confidence: float
+
+
+def decode_bytes(
+    data: bytes, hint: str | None = None, candidates: Sequence[str] = LEGACY_CANDIDATES
+) -> Decoded:
+    """Decode a sheet's bytes.
+
+    ``hint`` forces an encoding (``--encoding``).  Without it: a BOM decides,
+    then strict UTF-8, then UTF-16 recognised by its zero bytes, then the most
+    plausible of ``candidates``.
+
+    >>> decode_bytes("Ústecký kraj".encode("utf-8")).encoding
+    'utf-8'
+    >>> decode_bytes("Ústecký kraj, Šumava".encode("windows-1250")).text
+    'Ústecký kraj, Šumava'
+    >>> decode_bytes("Łódź, Świętokrzyskie".encode("iso-8859-2")).encoding
+    'iso-8859-2'
+    """
+    if hint:
+        return Decoded(data.decode(hint, errors="replace"), canonical_encoding(hint), 1.0)
+    for bom, name in _BOMS:
+        if data.startswith(bom):
+            return Decoded(data.decode(name, errors="replace"), name, 1.0)
+    try:
+        return Decoded(data.decode("utf-8"), "utf-8", 1.0)
+    except UnicodeDecodeError:
+        pass
+    utf16 = _bomless_utf16(data)
+    if utf16 is not None:
+        return Decoded(data.decode(utf16, errors="replace"), utf16, 0.9)
+    return _best_legacy(data, candidates)
+
+
+def canonical_encoding(name: str) -> str:
+    """The WHATWG-style name of an encoding Python knows.
+
+    >>> canonical_encoding("CP1250"), canonical_encoding("latin2"), canonical_encoding("UTF8")
+    ('windows-1250', 'iso-8859-2', 'utf-8')
+    """
+    python_name = codecs.lookup(name).name
+    if python_name.startswith("cp125"):
+        return "windows-" + python_name[2:]
+    if python_name.startswith("iso8859-"):
+        return "iso-8859-" + python_name[8:]
+    return python_name
+
+
+def _bomless_utf16(data: bytes) -> str | None:
+    """UTF-16 without a BOM shows as a zero in every other byte of Latin text."""
+    sample = data[:4096]
+    if len(sample) < 4:
+        return None
+    even, odd = sample[0::2].count(0), sample[1::2].count(0)
+    half = len(sample) // 2
+    if odd > 0.4 * half and even < 0.05 * half:
+        return "utf-16-le"
+    if even > 0.4 * half and odd < 0.05 * half:
+        return "utf-16-be"
+    return None
+
+
+def plausibility(text: str) -> float:
+    """How much a decoded text reads like one of the sheets' languages:
+    higher is better, ASCII-only text scores 0.
+
+    >>> plausibility("Ústí") > plausibility("Ăšstí")
+    True
+    """
+    foreign = [c for c in text if ord(c) > 127]
+    if not foreign:
+        return 0.0
+    best = float("-inf")
+    for alphabet in _ALPHABETS.values():
+        score = 0.0
+        for char in foreign:
+            if char in alphabet or char in _COMMON:
+                score += 1
+            elif unicodedata.category(char) == "Cc":
+                score -= 10
+            else:
+                score -= 3
+        best = max(best, score)
+    return best / len(foreign)
+
+
+def _best_legacy(data: bytes, candidates: Sequence[str]) -> Decoded:
+    scored: list[tuple[float, int, str, str]] = []
+    for order, name in enumerate(candidates):
+        try:
+            text = data.decode(name)
+        except (UnicodeDecodeError, LookupError):
+            continue
+        scored.append((plausibility(text), -order, name, text))
+    if not scored:
+        name = candidates[0] if candidates else "windows-1250"
+        return Decoded(data.decode(name, errors="replace"), name, 0.0)
+    scored.sort(reverse=True)
+    top = [s for s in scored if s[0] == scored[0][0]]
+    chosen = top[0]
+    if len(top) > 1 and len({s[3] for s in top}) > 1:
+        chosen = _chardet_tiebreak(data, top) or chosen
+    confidence = max(0.0, min(1.0, (chosen[0] + 3) / 4))
+    return Decoded(chosen[3], chosen[2], round(confidence, 3))
+
+
+def _chardet_tiebreak(
+    data: bytes, top: list[tuple[float, int, str, str]]
+) -> tuple[float, int, str, str] | None:
+    names = {codecs.lookup(s[2]).name: s for s in top}
+    guess = chardet.detect(data[:65536], include_encodings=[s[2] for s in top])
+    encoding = guess.get("encoding")
+    if not encoding:
+        return None
+    try:
+        return names.get(codecs.lookup(encoding).name)
+    except LookupError:
+        return None

@@ -1,0 +1,86 @@
+"""One file to one record or one failure: read the bytes, decode, choose a
+reader, recognise, assemble.  Nothing here raises for bad input."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from chemclust_extract.assemble import build_record
+from chemclust_extract.decode import LEGACY_CANDIDATES, decode_bytes
+from chemclust_extract.model import Failure, Record, Source
+from chemclust_extract.readers import READERS, sniff_format
+from chemclust_extract.recognise import recognise
+
+DEFAULT_MAX_SIZE = 20 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class Options:
+    """How files are read.  ``encoding`` forces one encoding for every file;
+    ``candidates`` are the legacy encodings to choose among otherwise."""
+
+    encoding: str | None = None
+    candidates: tuple[str, ...] = field(default=LEGACY_CANDIDATES)
+    max_size: int = DEFAULT_MAX_SIZE
+
+
+class ExtractionError(Exception):
+    """An input that cannot give a record; ``code`` is the contract's failure code."""
+
+    def __init__(self, code: str, message: str) -> None:
+        super().__init__(message)
+        self.code = code
+        self.message = message
+
+
+def extract_file(path: str | os.PathLike[str], options: Options | None = None) -> Record | Failure:
+    """Extract one sheet.
+
+    Returns its :class:`Record`, or a :class:`Failure` with the contract's
+    code and a message; never raises for bad input.
+    """
+    options = options or Options()
+    shown = Path(path).as_posix()
+    try:
+        data = _read(Path(path), options.max_size)
+        return extract_bytes(data, shown, options)
+    except ExtractionError as error:
+        return Failure(shown, error.code, error.message)
+    except OSError as error:
+        return Failure(shown, "unreadable", f"cannot read the file: {error.strerror or error}")
+
+
+def extract_bytes(data: bytes, path: str, options: Options | None = None) -> Record:
+    """Extract a sheet from its bytes; raise :class:`ExtractionError` if it
+    gives no record."""
+    options = options or Options()
+    if not data.strip():
+        raise ExtractionError(
+            "empty", "the file is empty" if not data else "the file holds only white space"
+        )
+    decoded = decode_bytes(data, options.encoding, options.candidates)
+    suffix = Path(path).suffix
+    kind = sniff_format(decoded.text, suffix)
+    reader = READERS.get(kind)
+    if reader is None:
+        raise ExtractionError("unsupported", f"{kind} sheets are not supported yet")
+    sheet = recognise(reader(decoded.text))
+    if not any(f.name for f in sheet.fields):
+        raise ExtractionError("no_fields", "no label of a project sheet was recognised")
+    source = Source(path, hashlib.sha256(data).hexdigest(), kind, decoded.encoding)
+    return build_record(sheet, source, stem=Path(path).stem)
+
+
+def _read(path: Path, max_size: int) -> bytes:
+    if not path.exists():
+        raise ExtractionError("unreadable", "the file does not exist")
+    if not path.is_file():
+        raise ExtractionError("unreadable", "not a regular file")
+    size = path.stat().st_size
+    if size > max_size:
+        raise ExtractionError("too_large", f"{size} bytes is over the limit of {max_size}")
+    with path.open("rb") as handle:
+        return handle.read(max_size + 1)

@@ -1,0 +1,118 @@
+"""The record of one sheet and the failure of one input, as the contract
+(CONTRACT.md, "One record per sheet") lays them out, field order included."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+Scalar = str | int | float | None
+
+
+@dataclass(frozen=True)
+class FieldWarning:
+    """Something the extractor could not read, or found inconsistent."""
+
+    field: str
+    code: str
+    message: str
+
+
+@dataclass(frozen=True)
+class Contact:
+    name: str | None = None
+    position: str | None = None
+    organisation: str | None = None
+    department: str | None = None
+    email: str | None = None
+    phone: str | None = None
+    fax: str | None = None
+    raw: str | None = None
+
+
+@dataclass(frozen=True)
+class Partner:
+    number: int | None
+    name: str | None
+    country: str | None
+    role: str
+    website: str | None
+
+
+@dataclass(frozen=True)
+class NewsItem:
+    text: str
+    date: str | None
+
+
+@dataclass(frozen=True)
+class Document:
+    text: str
+    date: str | None
+    url: str | None
+
+
+@dataclass(frozen=True)
+class Source:
+    path: str
+    sha256: str
+    format: str
+    encoding: str
+
+
+@dataclass(frozen=True)
+class Record:
+    id: str
+    name: str | None = None
+    title: str | None = None
+    programme: str | None = None
+    national_partner: str | None = None
+    website: str | None = None
+    start_date: str | None = None
+    end_date: str | None = None
+    duration_months: int | None = None
+    total_budget: int | float | None = None
+    total_budget_currency: str | None = None
+    eu_contribution: int | float | None = None
+    eu_contribution_currency: str | None = None
+    eu_fund: str | None = None
+    eu_rate: float | None = None
+    description: str | None = None
+    contacts: tuple[Contact, ...] = ()
+    partners: tuple[Partner, ...] = ()
+    news: tuple[NewsItem, ...] = ()
+    documents: tuple[Document, ...] = ()
+    extra: dict[str, str | None] = field(default_factory=dict)
+    source: Source | None = None
+    warnings: tuple[FieldWarning, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        """The record as JSON-ready data, keys in the contract's order."""
+        data = asdict(self)
+        for name in ("contacts", "partners", "news", "documents", "warnings"):
+            data[name] = list(data[name])
+        return data
+
+
+SCALAR_FIELDS: tuple[str, ...] = (
+    "id", "name", "title", "programme", "national_partner", "website", "start_date",
+    "end_date", "duration_months", "total_budget", "total_budget_currency",
+    "eu_contribution", "eu_contribution_currency", "eu_fund", "eu_rate", "description",
+)  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Failure:
+    """An input that gave no record."""
+
+    path: str
+    code: str
+    message: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+FAILURE_CODES: tuple[str, ...] = (
+    "empty", "binary", "undecodable", "unsupported", "too_large", "no_fields", "unreadable",
+)  # fmt: skip

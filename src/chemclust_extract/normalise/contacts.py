@@ -1,0 +1,222 @@
+"""Contact blocks: a person, their job, organisation and department, and how
+to reach them.
+
+Sheets write a contact either as lines (name, position, organisation, ...)
+or run together on one line (``Špoták Dalibor Referent KÚÚK Odbor podpory
+... Mail: ... Tel: ...``).  Labelled parts (``Mail:``, ``Tel:``, ``Fax:``)
+are taken out first; the rest is split at known job titles and department
+words (``data/vocabulary.toml``).  Phone numbers become E.164 via
+phonenumbers.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import cache
+
+import phonenumbers
+
+from chemclust_extract.model import Contact
+from chemclust_extract.normalise.countries import country_code
+from chemclust_extract.normalise.text import clean_lines, clean_text
+from chemclust_extract.normalise.urls import EMAIL, URL
+from chemclust_extract.vocabulary import fold, section, terms
+
+_PHONE_LIKE = re.compile(r"(?<![\w+])(?:\+|00)?\(?\d[\d \t/().\-–]{5,}\d(?![\w])")
+
+
+@dataclass(frozen=True)
+class ParsedContact:
+    """A contact and what could not be read in it (``(field, code, message)``)."""
+
+    contact: Contact
+    problems: tuple[tuple[str, str, str], ...] = field(default=())
+
+
+def parse_contact(text: str | None, regions: Sequence[str] = ()) -> ParsedContact | None:
+    """Split a contact block.  ``regions`` are ISO country codes to read
+    phone numbers written without a country code, most specific first.
+
+    >>> c = parse_contact("Špoták Dalibor Referent KÚÚK Odbor podpory průmyslu a podnikání "
+    ...                   "Mail: spotak.d@kr-ustecky.cz Tel: +420 475657938 Fax: +420 475200245").contact
+    >>> c.name, c.position, c.organisation, c.department
+    ('Špoták Dalibor', 'Referent', 'KÚÚK', 'Odbor podpory průmyslu a podnikání')
+    >>> c.email, c.phone, c.fax
+    ('spotak.d@kr-ustecky.cz', '+420475657938', '+420475200245')
+    >>> c = parse_contact("Ing. Jana Nováková, Ph.D.\\nProjektová manažerka\\nTel.: 475 657 111",
+    ...                   regions=["CZ"]).contact
+    >>> c.name, c.position, c.phone
+    ('Jana Nováková', 'Projektová manažerka', '+420475657111')
+    """
+    raw = clean_text(text)
+    if raw is None or text is None:
+        return None
+    problems: list[tuple[str, str, str]] = []
+    rest, parts = _labelled_parts(text)
+    email = (_first(EMAIL, parts.get("email", "") + " " + rest) or "").lower() or None
+    rest = EMAIL.sub(" ", URL.sub(" ", rest))
+    email_region = _email_region(email)
+    regions = [email_region, *regions] if email_region else list(regions)
+    phone_text = parts.get("phone") or _first(_PHONE_LIKE, rest)
+    if phone_text and "phone" not in parts:
+        rest = rest.replace(phone_text, " ")
+    phone = _phone_with_problem("phone", phone_text, regions, problems)
+    fax = _phone_with_problem("fax", parts.get("fax"), regions, problems)
+    who = _describe(rest)
+    contact = Contact(**who, email=email, phone=phone, fax=fax, raw=raw)
+    return ParsedContact(contact, tuple(problems))
+
+
+def parse_phone(text: str | None, regions: Sequence[str] = ()) -> str | None:
+    """A phone number in E.164, reading a number without country code with
+    the first region that makes it a possible number.
+
+    >>> parse_phone("+420 475 657 938"), parse_phone("00420 475657938")
+    ('+420475657938', '+420475657938')
+    >>> parse_phone("475 657 938", ["CZ"]), parse_phone("(0391) 567-4321", ["DE"])
+    ('+420475657938', '+493915674321')
+    >>> parse_phone("475 657 938") is None
+    True
+    """
+    if not text:
+        return None
+    number = text.strip()
+    if number.startswith("00"):
+        number = "+" + number[2:]
+    for region in [None] if number.startswith("+") else list(regions):
+        try:
+            parsed = phonenumbers.parse(number, region)
+        except phonenumbers.NumberParseException:
+            continue
+        if phonenumbers.is_possible_number(parsed):
+            return str(phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164))
+    return None
+
+
+def strip_honorifics(name: str) -> str:
+    """A name without academic titles and honorifics.
+
+    >>> strip_honorifics("Ing. Jana Nováková, Ph.D."), strip_honorifics("Frau Dr. Anna Schmidt")
+    ('Jana Nováková', 'Anna Schmidt')
+    """
+    titles = terms("honorifics")
+    stripped = titles.pattern.sub(" ", name)
+    return " ".join(stripped.replace(" ,", ",").split()).strip(" ,;")
+
+
+def _phone_with_problem(
+    name: str, text: str | None, regions: Sequence[str], problems: list[tuple[str, str, str]]
+) -> str | None:
+    number = parse_phone(text, regions)
+    if text and number is None:
+        if not text.strip().startswith(("+", "00")) and not regions:
+            problems.append(
+                (name, "no_region", f"no country known to read {name} {text.strip()!r}")
+            )
+        else:
+            problems.append((name, "unparsed", f"{name} {text.strip()!r} is not a phone number"))
+    return number
+
+
+@cache
+def _part_labels() -> re.Pattern[str]:
+    """``Mail:``, ``Tel.:``, ``Fax`` ... and the canonical part each names."""
+    words = sorted(
+        (w for ws in section("contact_parts").values() for w in ws), key=len, reverse=True
+    )
+    body = "|".join(re.escape(w.rstrip(".")) for w in words)
+    return re.compile(rf"(?<!\w)(?P<label>{body})\.?\s*(?::|(?=\s*[+(\d]))\s*", re.I)
+
+
+def _labelled_parts(text: str) -> tuple[str, dict[str, str]]:
+    """Take ``Label: value`` parts out of a contact block; return what is left
+    and the parts by canonical name.  A value runs to the next label or the
+    end of its line."""
+    keys = {fold(w.rstrip(".")): k for k, ws in section("contact_parts").items() for w in ws}
+    parts: dict[str, str] = {}
+    kept: list[str] = []
+    for line in text.splitlines():
+        matches = list(_part_labels().finditer(line))
+        kept.append(line[: matches[0].start()] if matches else line)
+        ends = [m.start() for m in matches[1:]] + ([len(line)] if matches else [])
+        for here, end in zip(matches, ends, strict=True):
+            value = line[here.end() : end].strip(" ,;")
+            key = keys[fold(here["label"])]
+            if value and key != "web":
+                parts.setdefault(key, value)
+    return "\n".join(kept), parts
+
+
+def _first(pattern: re.Pattern[str], text: str) -> str | None:
+    match = pattern.search(text)
+    return match.group(0).strip() if match else None
+
+
+def _email_region(email: str | None) -> str | None:
+    """The country of an e-mail's domain (``.cz`` -> ``CZ``; ``.eu``, ``.com`` -> none)."""
+    if not email:
+        return None
+    tld = email.rsplit(".", 1)[-1].upper()
+    return country_code(tld) if len(tld) == 2 and tld != "EU" else None
+
+
+def _describe(text: str) -> dict[str, str | None]:
+    """Name, position, organisation and department from the unlabelled rest."""
+    lines = clean_lines(text)
+    if len(lines) > 1:
+        segments = lines
+    elif lines and re.search(r"[,;]", lines[0]):
+        segments = [s for s in (clean_text(p) for p in re.split(r"[,;]", lines[0])) if s]
+    else:
+        return _describe_run(lines[0] if lines else "")
+    return _describe_segments(segments)
+
+
+def _describe_segments(segments: list[str]) -> dict[str, str | None]:
+    segments = [s for s in segments if strip_honorifics(s)]
+    found: dict[str, str | None] = dict.fromkeys(_WHO)
+    if not segments:
+        return found
+    head = _describe_run(segments[0])
+    found.update({k: v for k, v in head.items() if v})
+    others: list[str] = []
+    for segment in segments[1:]:
+        kind = _kind(segment)
+        if kind and not found[kind]:
+            found[kind] = segment
+        else:
+            others.append(segment)
+    if others and not found["organisation"]:
+        found["organisation"] = ", ".join(others)
+    return found
+
+
+def _describe_run(text: str) -> dict[str, str | None]:
+    """One line: name, then a job title, then an organisation, then a
+    department opened by a word such as ``Odbor`` or ``Department``."""
+    found: dict[str, str | None] = dict.fromkeys(_WHO)
+    position = terms("positions").find(text)
+    department = terms("departments").find(text, position.end() if position else 0)
+    cut = position.start() if position else department.start() if department else len(text)
+    found["name"] = clean_text(strip_honorifics(text[:cut]))
+    if position:
+        found["position"] = clean_text(position.group(0))
+    middle_start = position.end() if position else cut
+    middle_end = department.start() if department else len(text)
+    found["organisation"] = clean_text(text[middle_start:middle_end].strip(" ,;-–"))
+    if department:
+        found["department"] = clean_text(text[department.start() :])
+    return found
+
+
+def _kind(segment: str) -> str | None:
+    if terms("positions").pattern.match(segment):
+        return "position"
+    if terms("departments").pattern.match(segment):
+        return "department"
+    return None
+
+
+_WHO = ("name", "position", "organisation", "department")

@@ -1,0 +1,190 @@
+"""Dates and date ranges as ISO 8601 at the precision the sheet gives.
+
+Numeric dates (``01/2010``, ``1.1.2010``, ``16. 5. 2017``, ``2010-01-31``) take
+a fast path of regular expressions; anything with a month name (``leden
+2010``, ``1st Jan 2010``, ``Mai 2010``) goes to dateparser, whose ``period``
+tells the precision.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from collections.abc import Sequence
+from functools import cache, lru_cache
+
+from dateparser.date import DateDataParser
+
+from chemclust_extract.vocabulary import section
+
+DEFAULT_LANGUAGES: tuple[str, ...] = ("cs", "en", "de", "pl")
+
+_NUMERIC = re.compile(
+    r"""^(?:
+        (?P<iso_y>\d{4}) (?: -(?P<iso_m>\d{1,2}) (?: -(?P<iso_d>\d{1,2}) )? )?   # 2010, 2010-01, 2010-01-31
+      | (?P<my_m>\d{1,2}) \s*[./]\s* (?P<my_y>\d{4})                             # 01/2010, 1.2010
+      | (?P<d>\d{1,2}) \s*[./-]\s* (?P<m>\d{1,2}) \s*[./-]\s* (?P<y>\d{4})        # 1.1.2010, 16. 5. 2017
+    )\.?$""",
+    re.VERBOSE,
+)
+_YEAR = re.compile(r"(?<!\d)(?:1[89]|20|21)\d\d(?!\d)")
+# Candidates for a date inside running text: "(April 2010, s.9)", "12. 5. 2010".
+_IN_TEXT = re.compile(
+    r"""(?<![\w.])(?:
+        (?:\d{1,2}(?:st|nd|rd|th)?\.?\s*)?[^\W\d_]{3,}\.?,?\s+(?:1[89]|20)\d\d   # [1st] April 2010
+      | \d{1,2}\s*[./]\s*\d{1,2}\s*[./]\s*(?:1[89]|20)\d\d                     # 12.5.2010
+      | (?:1[89]|20)\d\d-\d{1,2}(?:-\d{1,2})?                                # 2010-05[-12]
+      | \d{1,2}\s*/\s*(?:1[89]|20)\d\d                                        # 05/2010
+    )(?![\w])""",
+    re.VERBOSE,
+)
+_MAX_FREE_TEXT = 40
+
+
+def parse_date(text: str | None, languages: Sequence[str] = DEFAULT_LANGUAGES) -> str | None:
+    """One date as ISO 8601 at the precision written.
+
+    >>> parse_date("01/2010"), parse_date("1.1.2010"), parse_date("16. 5. 2017")
+    ('2010-01', '2010-01-01', '2017-05-16')
+    >>> parse_date("leden 2010"), parse_date("1st Jan 2010"), parse_date("März 2011")
+    ('2010-01', '2010-01-01', '2011-03')
+    >>> parse_date("2010"), parse_date("13/2010"), parse_date("soon")
+    ('2010', None, None)
+    """
+    if not text:
+        return None
+    text = " ".join(text.split()).strip(" ,;()")
+    numeric = _NUMERIC.match(text)
+    if numeric:
+        return _from_numeric(numeric)
+    if len(text) > _MAX_FREE_TEXT or not _YEAR.search(text):
+        return None
+    return _from_words(text, tuple(languages) or DEFAULT_LANGUAGES)
+
+
+def parse_date_range(
+    text: str | None, languages: Sequence[str] = DEFAULT_LANGUAGES
+) -> tuple[str, str] | None:
+    """Start and end of a range written as two dates joined by a dash or a
+    word (``to``, ``až``, ``bis``, ``do``).
+
+    >>> parse_date_range("01/2010 – 12/2012")
+    ('2010-01', '2012-12')
+    >>> parse_date_range("1st Jan 2010 - 31st Dec 2012")
+    ('2010-01-01', '2012-12-31')
+    >>> parse_date_range("od 1. 3. 2011 do 28. 2. 2014")
+    ('2011-03-01', '2014-02-28')
+    >>> parse_date_range("2010-01-01-2012-12-31")
+    ('2010-01-01', '2012-12-31')
+    >>> parse_date_range("36 months") is None
+    True
+    """
+    if not text:
+        return None
+    text = _FROM.sub("", " ".join(text.split()))
+    for separator in _separators().finditer(text):
+        start = parse_date(text[: separator.start()], languages)
+        end = start and parse_date(text[separator.end() :], languages)
+        if start and end:
+            return start, end
+    return None
+
+
+def find_date(text: str | None, languages: Sequence[str] = DEFAULT_LANGUAGES) -> str | None:
+    """The first date mentioned inside a piece of running text.
+
+    >>> find_date("První workshop v Bruselu, EU-Wochenspiegel (April 2010, s.9)")
+    '2010-04'
+    >>> find_date("Konference 12. 5. 2011, Ústí nad Labem")
+    '2011-05-12'
+    >>> find_date("Newsletter no. 3") is None
+    True
+    """
+    if not text or not _YEAR.search(text):
+        return None
+    for candidate in _IN_TEXT.finditer(text):
+        found = parse_date(candidate.group(0), languages)
+        if found:
+            return found
+    return None
+
+
+def months_between(start: str | None, end: str | None) -> int | None:
+    """Months from start to end, both counted; ``None`` unless both dates
+    give at least a month.
+
+    >>> months_between("2010-01", "2012-12"), months_between("2010-01-15", "2010-01-20")
+    (36, 1)
+    >>> months_between("2010", "2012-12") is None
+    True
+    """
+    if not start or not end or len(start) < 7 or len(end) < 7:
+        return None
+    (sy, sm), (ey, em) = (map(int, d[:7].split("-")) for d in (start, end))
+    return (ey * 12 + em) - (sy * 12 + sm) + 1
+
+
+def _from_numeric(match: re.Match[str]) -> str | None:
+    groups = match.groupdict()
+    if groups["iso_y"]:
+        return _iso(groups["iso_y"], groups["iso_m"], groups["iso_d"])
+    if groups["my_y"]:
+        return _iso(groups["my_y"], groups["my_m"], None)
+    day, month = int(groups["d"]), int(groups["m"])
+    if month > 12 >= day:  # 12/31/2012 written the American way
+        day, month = month, day
+    return _iso(groups["y"], str(month), str(day))
+
+
+def _iso(year: str, month: str | None, day: str | None) -> str | None:
+    y = int(year)
+    if month is None:
+        return f"{y:04d}"
+    m = int(month)
+    if not 1 <= m <= 12:
+        return None
+    if day is None:
+        return f"{y:04d}-{m:02d}"
+    d = int(day)
+    if not 1 <= d <= calendar.monthrange(y, m)[1]:
+        return None
+    return f"{y:04d}-{m:02d}-{d:02d}"
+
+
+@cache
+def _parser(languages: tuple[str, ...]) -> DateDataParser:
+    return DateDataParser(
+        languages=list(languages),
+        settings={"PREFER_DAY_OF_MONTH": "first", "REQUIRE_PARTS": ["year"]},
+    )
+
+
+@lru_cache(maxsize=4096)
+def _from_words(text: str, languages: tuple[str, ...]) -> str | None:
+    try:
+        data = _parser(languages).get_date_data(text)
+    except (ValueError, OverflowError, TypeError, KeyError):
+        return None
+    if data.date_obj is None:
+        return None
+    when = data.date_obj
+    if data.period == "year":
+        return f"{when.year:04d}"
+    if data.period == "month":
+        return f"{when.year:04d}-{when.month:02d}"
+    if data.period == "day":
+        return when.strftime("%Y-%m-%d")
+    return None
+
+
+_FROM = re.compile(
+    r"^(?:" + "|".join(re.escape(w) for w in section("range_words")["from"]) + r")\s+", re.I
+)
+
+
+@cache
+def _separators() -> re.Pattern[str]:
+    """Places a range may split, surest first: dashes and words with spaces
+    around them, then a bare dash."""
+    words = "|".join(re.escape(w) for w in section("range_words")["to"] if w.isalpha())
+    return re.compile(rf"\s*[–—−]\s*|\s+(?:{words}|-)\s+|(?<=\d)-(?=\d{{1,2}}[./]|\d{{4}})", re.I)

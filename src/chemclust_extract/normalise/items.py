@@ -1,0 +1,48 @@
+"""News and document list items: their text, the date they mention and,
+for documents, where they can be downloaded."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from chemclust_extract.model import Document, NewsItem
+from chemclust_extract.normalise.dates import DEFAULT_LANGUAGES, find_date
+from chemclust_extract.normalise.text import clean_text
+from chemclust_extract.normalise.urls import URL, find_url, normalise_url
+
+
+def parse_news(
+    cells: Sequence[str], languages: Sequence[str] = DEFAULT_LANGUAGES
+) -> NewsItem | None:
+    """A news item: its text as written and the date it mentions.
+
+    >>> parse_news(["První workshop v Bruselu, EU-Wochenspiegel (April 2010, s.9)"])
+    NewsItem(text='První workshop v Bruselu, EU-Wochenspiegel (April 2010, s.9)', date='2010-04')
+    >>> parse_news(["12. 5. 2011", "Konference v Ústí"])
+    NewsItem(text='12. 5. 2011 Konference v Ústí', date='2011-05-12')
+    """
+    text = clean_text(" ".join(cells))
+    return NewsItem(text, find_date(text, languages)) if text else None
+
+
+def parse_document(
+    cells: Sequence[str], links: Sequence[str] = (), languages: Sequence[str] = DEFAULT_LANGUAGES
+) -> Document | None:
+    """A document: its title as written, a date it mentions, and its address
+    (a link, or an address in a cell of its own).
+
+    >>> parse_document(["ECRN (European Chemical Regions Network) Newsletter (May 2010)"])
+    Document(text='ECRN (European Chemical Regions Network) Newsletter (May 2010)', \
+date='2010-05', url=None)
+    >>> parse_document(["Final report", "www.x.eu/final.pdf"])
+    Document(text='Final report', date=None, url='http://www.x.eu/final.pdf')
+    """
+    url = next((u for u in (normalise_url(link) for link in links) if u), None)
+    words = []
+    for cell in cells:
+        if URL.fullmatch(cell.strip()):
+            url = url or find_url(cell)
+        else:
+            words.append(cell)
+    text = clean_text(" ".join(words)) or (url if url else None)
+    return Document(text, find_date(text, languages), url) if text else None

@@ -1,0 +1,105 @@
+"""Amounts of money and the EU fund they come from.
+
+Numbers are read by price-parser; this module adds what the sheets need on
+top: ISO 4217 codes for the signs and words they use, the ``,-`` of Czech
+and German prices, multipliers such as ``mil. Kč``, and the EU funds' names.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+from price_parser import Price
+
+from chemclust_extract.vocabulary import terms
+
+# ",-" / ",--" / ".-" after the digits means "no cents" (1.762.400,- EUR).
+_NO_CENTS = re.compile(r"(?<=\d)[.,]-{1,2}(?!\d)")
+_DIGITS = re.compile(r"\d")
+
+
+@dataclass(frozen=True)
+class Money:
+    amount: int | float
+    currency: str | None
+
+
+def parse_money(text: str | None, currency_hint: str | None = None) -> Money | None:
+    """An amount and its ISO 4217 currency, or ``None`` if the text holds no
+    amount.  A lone ``.`` or ``,`` before exactly three digits groups
+    thousands.  ``currency_hint`` (from the label, e.g. ``Budget (EUR)``) is
+    used when the value names no currency.
+
+    >>> parse_money("€ 1.762.400")
+    Money(amount=1762400, currency='EUR')
+    >>> parse_money("1 762 400,00 EUR")
+    Money(amount=1762400, currency='EUR')
+    >>> parse_money("EUR 1.762.400,-")
+    Money(amount=1762400, currency='EUR')
+    >>> parse_money("601.840 €")
+    Money(amount=601840, currency='EUR')
+    >>> parse_money("1,5 mil. Kč")
+    Money(amount=1500000, currency='CZK')
+    >>> parse_money("12 500,50", currency_hint="zł")
+    Money(amount=12500.5, currency='PLN')
+    >>> parse_money("not known") is None
+    True
+    """
+    if not text or not _DIGITS.search(text):
+        return None
+    text = _NO_CENTS.sub("", text)
+    price = Price.fromstring(text)
+    if price.amount is None:
+        return None
+    amount = price.amount * _multiplier(text, price.amount_text or "")
+    currency = currency_code(price.currency) or currency_code(text) or currency_code(currency_hint)
+    return Money(_number(amount), currency)
+
+
+def currency_code(text: str | None) -> str | None:
+    """ISO 4217 code of the first currency sign or word in a text.
+
+    >>> currency_code("Kč"), currency_code("euro"), currency_code("zł"), currency_code("x")
+    ('CZK', 'EUR', 'PLN', None)
+    """
+    if not text:
+        return None
+    currencies = terms("currencies")
+    match = currencies.find(text)
+    return currencies.key(match) if match else None
+
+
+def parse_fund(text: str | None) -> str | None:
+    """The EU fund a text names, as the contract's acronym.
+
+    >>> parse_fund("Podíl ERDF"), parse_fund("Kwota dofinansowania z EFRR"), parse_fund("Fond soudržnosti")
+    ('ERDF', 'ERDF', 'CF')
+    >>> parse_fund("EU contribution") is None
+    True
+    """
+    if not text:
+        return None
+    funds = terms("funds")
+    match = funds.find(text)
+    return funds.key(match) if match else None
+
+
+def _multiplier(text: str, amount_text: str) -> Decimal:
+    """The factor of a word such as ``mil.`` right after the number."""
+    at = text.find(amount_text) + len(amount_text) if amount_text else 0
+    after = text[at : at + 16].lstrip()
+    multipliers = terms("multipliers")
+    match = multipliers.pattern.match(after)
+    if not match or not amount_text:
+        return Decimal(1)
+    return Decimal(multipliers.key(match))
+
+
+def _number(amount: Decimal) -> int | float:
+    try:
+        integral = amount == amount.to_integral_value()
+    except InvalidOperation:
+        return float(amount)
+    return int(amount) if integral else float(round(amount, 2))

@@ -1,0 +1,166 @@
+"""Labels to canonical fields.
+
+The recogniser sees only neutral :class:`~chemclust_extract.rows.Row` objects:
+it knows the sheets' vocabulary of labels (``data/labels.toml``) and how
+sections such as the partner table or the news list run on below their label,
+and nothing about the format the rows came from.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from chemclust_extract.rows import Row
+from chemclust_extract.vocabulary import LabelEntry, fold, labels, terms
+
+SECTIONS = frozenset({"partners", "news", "documents", "contacts"})
+
+# A trailing note on a label: "Total budget (EUR)", "Rozpočet v Kč", "Budżet w PLN".
+_LABEL_NOTE = re.compile(
+    r"""\s*(?:
+        \((?P<paren>[^()]{1,30})\)      # (EUR), (in EUR)
+      | \s(?:in|v|ve|w|en)\s(?P<unit>\S{1,6})  # in EUR, v Kč, w PLN
+    )\s*:?\s*$""",
+    re.VERBOSE | re.IGNORECASE,
+)
+# "Label: value" written in one cell.
+_INLINE = re.compile(r"^(?P<label>[^:\n]{2,60}?)\s*:\s*(?P<value>.+)$", re.DOTALL)
+
+
+@dataclass
+class Field:
+    """A label and everything the sheet gave it.
+
+    ``name`` is the canonical field, or ``None`` for a label the extractor
+    does not know; ``cells`` are the values in the label's own row; ``rows``
+    the rows below it that belong to it (section items, a long description).
+    """
+
+    name: str | None
+    label: str
+    line: int
+    cells: tuple[str, ...] = ()
+    links: tuple[str, ...] = ()
+    rows: list[Row] = field(default_factory=list)
+    note: str | None = None
+    columns: tuple[str, ...] = ()
+
+    @property
+    def takes_rows(self) -> bool:
+        """Whether rows below the label belong to it."""
+        return self.name in SECTIONS or not self.cells
+
+
+@dataclass(frozen=True)
+class Sheet:
+    """A recognised sheet: its fields in order, and the languages its labels
+    are written in, most used first."""
+
+    fields: tuple[Field, ...]
+    languages: tuple[str, ...]
+    stray: tuple[Row, ...] = ()
+
+    def all(self, name: str) -> list[Field]:
+        return [f for f in self.fields if f.name == name]
+
+    def first(self, name: str) -> Field | None:
+        return next((f for f in self.fields if f.name == name), None)
+
+
+def recognise(rows: Iterable[Row]) -> Sheet:
+    """Group a sheet's rows under the labels they belong to.
+
+    >>> sheet = recognise([Row(1, ("Projekt", "ChemClust")),
+    ...                    Row(2, ("Partneři projektu", "web")),
+    ...                    Row(3, ("1", "Ústí Region (CZ)")),
+    ...                    Row(4, ("Poznámka:", "viz web"))])
+    >>> [(f.name, f.label, f.cells, len(f.rows)) for f in sheet.fields]
+    [('name', 'Projekt', ('ChemClust',), 0), ('partners', 'Partneři projektu', (), 1), \
+(None, 'Poznámka', ('viz web',), 0)]
+    >>> sheet.languages[0]
+    'cs'
+    """
+    fields: list[Field] = []
+    stray: list[Row] = []
+    votes: Counter[str] = Counter()
+    current: Field | None = None
+    for row in rows:
+        found = _labelled(row)
+        if found is not None:
+            entry, current = found
+            if entry is not None:
+                votes.update(entry.languages)
+            fields.append(current)
+        elif current is not None and (current.takes_rows or not row.label.strip()):
+            current.rows.append(row)
+        elif _looks_like_label(row.label) and not row.values:
+            # An unknown heading: what follows is its content.
+            current = Field(None, _bare(row.label), row.line, links=row.links)
+            fields.append(current)
+        else:
+            stray.append(row)
+    return Sheet(tuple(fields), _ranked(votes), tuple(stray))
+
+
+def _labelled(row: Row) -> tuple[LabelEntry | None, Field] | None:
+    """The field a row opens, if it opens one."""
+    label, cells = row.label.strip(), row.values
+    entry, note = lookup(label)
+    if entry is None and not cells:
+        inline = _INLINE.match(label)
+        if inline:
+            entry, note = lookup(inline["label"])
+            if entry is not None:
+                label, cells = inline["label"], (inline["value"].strip(),)
+    if entry is not None:
+        field_ = Field(entry.field, _bare(label), row.line, cells, row.links, note=note)
+        if entry.field in SECTIONS and cells and all(_column(c) for c in cells):
+            field_.cells, field_.columns = (), tuple(_column(c) or "" for c in cells)
+        return entry, field_
+    if row.heading or (cells and _looks_like_label(label)):
+        return None, Field(None, _bare(label), row.line, cells, row.links)
+    return None
+
+
+def lookup(label: str) -> tuple[LabelEntry | None, str | None]:
+    """The canonical field of a label, and any note it carries.
+
+    >>> entry, note = lookup("Total budget (EUR):")
+    >>> entry.field, note
+    ('total_budget', 'EUR')
+    >>> lookup("Cílem projektu je")[0] is None
+    True
+    """
+    known = labels()
+    key = fold(label)
+    if key in known:
+        return known[key], None
+    note = _LABEL_NOTE.search(label)
+    if note:
+        key = fold(label[: note.start()])
+        if key in known:
+            return known[key], (note["paren"] or note["unit"]).strip()
+    return None, None
+
+
+def _column(cell: str) -> str | None:
+    header = terms("column_headers")
+    match = header.pattern.fullmatch(cell.strip())
+    return header.key(match) if match else None
+
+
+def _looks_like_label(text: str) -> bool:
+    """A short piece of text that could be a label, not a sentence or a number."""
+    words = text.split()
+    return 0 < len(words) <= 8 and len(text) <= 80 and not re.fullmatch(r"[\d\s.,)(/-]+", text)
+
+
+def _bare(label: str) -> str:
+    return " ".join(label.split()).rstrip(" :")
+
+
+def _ranked(votes: Counter[str]) -> tuple[str, ...]:
+    return tuple(lang for lang, _ in sorted(votes.items(), key=lambda kv: (-kv[1], kv[0])))

@@ -1,0 +1,41 @@
+"""CSV tables: RFC 4180, UTF-8, a header row, CRLF line ends, numbers as
+written by Python (no thousands separators, ``.`` for decimals), and text
+that a spreadsheet would run as a formula made inert."""
+
+from __future__ import annotations
+
+import csv
+import re
+from pathlib import Path
+
+import pandas as pd
+
+from chemclust_extract.writers.atomic import write_atomic
+
+# A cell that is wholly a number is data, even with a sign: -5, +420475657938.
+_NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?")
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise(value: object) -> object:
+    """A cell as a spreadsheet should show it: text starting like a formula
+    gets a leading apostrophe (the OWASP rule), numbers stay as they are.
+
+    >>> [neutralise(v) for v in ("=HYPERLINK(\\"x\\")", "@SUM(1)", "-2+3", "-5", "+420475657938", 1762400)]
+    ['\\'=HYPERLINK("x")', "'@SUM(1)", "'-2+3", '-5', '+420475657938', 1762400]
+    """
+    if isinstance(value, str) and value.startswith(_FORMULA_START) and not _NUMBER.fullmatch(value):
+        return "'" + value
+    return value
+
+
+def write_csv(frame: pd.DataFrame, path: Path) -> Path:
+    """Write one table atomically."""
+    safe = frame.apply(lambda column: column.map(neutralise)) if len(frame) else frame
+    return write_atomic(
+        path,
+        lambda handle: safe.to_csv(
+            handle, index=False, quoting=csv.QUOTE_MINIMAL, lineterminator="\r\n"
+        ),
+        newline="",
+    )
