@@ -44,7 +44,7 @@ class _Draft:
     """The record while it is being filled in."""
 
     values: dict[str, object] = field(default_factory=dict)
-    extra: dict[str, str | None] = field(default_factory=dict)
+    extra_rows: list[tuple[int, str, str | None]] = field(default_factory=list)
     warnings: list[FieldWarning] = field(default_factory=list)
 
     def warn(self, name: str, code: str, message: str) -> None:
@@ -52,18 +52,24 @@ class _Draft:
 
     def keep_raw(self, f: Field, name: str, what: str) -> None:
         raw = raw_text(f)
-        self.add_extra(f.label, raw)
-        self.warn(
-            name,
-            "unparsed",
-            f"line {f.line}: {f.label!r} value {raw!r} is not {what}; kept in extra",
-        )
+        self.add_extra(f, raw)
+        message = f"line {f.line}: {f.label!r} value {raw!r} is not {what}; kept in extra"
+        self.warn(name, "unparsed", message)
 
-    def add_extra(self, label: str, value: str | None) -> None:
-        key, n = label or "?", 2
-        while key in self.extra:
-            key, n = f"{label} ({n})", n + 1
-        self.extra[key] = value
+    def add_extra(self, f: Field, value: str | None) -> None:
+        self.extra_rows.append((f.line, f.label, value))
+
+    @property
+    def extra(self) -> dict[str, str | None]:
+        """Unknown labels and unreadable values in sheet order; a label seen
+        again gets `` (2)``, `` (3)`` ..."""
+        extra: dict[str, str | None] = {}
+        for _, label, value in sorted(self.extra_rows, key=lambda row: row[0]):
+            key, n = label or "?", 2
+            while key in extra:
+                key, n = f"{label} ({n})", n + 1
+            extra[key] = value
+        return extra
 
 
 def build_record(sheet: Sheet, source: Source, stem: str = "") -> Record:
@@ -160,9 +166,9 @@ def _unknown_and_duplicates(sheet: Sheet, draft: _Draft) -> None:
                     "unlabelled_text",
                     f"line {f.line}: heading {f.label!r} with nothing under it",
                 )
-            draft.add_extra(f.label, value)
+            draft.add_extra(f, value)
         elif f.name not in _REPEATABLE and f.name in seen:
-            draft.add_extra(f.label, raw_text(f))
+            draft.add_extra(f, raw_text(f))
             draft.warn(
                 f.name, "duplicate_field", f"line {f.line}: {f.label!r} given again; kept in extra"
             )
@@ -252,36 +258,31 @@ def _fund(sheet: Sheet) -> str | None:
 
 def _partners(sheet: Sheet, draft: _Draft) -> list[Partner]:
     partners: list[Partner] = []
+    leads: list[Partner] = []
     for f in sheet.fields:
         if f.name == "partners":
             rows = ([Row(f.line, f.cells, f.links)] if f.cells else []) + f.rows
             partners += [p for r in rows if (p := parse_partner(r.cells, r.links))]
         elif f.name == "lead_partner":
-            partners = _with_lead(
-                partners, parse_partner(f.cells or [r.text for r in f.rows], f.links)
-            )
+            lead = parse_partner(f.cells or [r.text for r in f.rows], f.links)
+            if lead is not None and lead.name is not None:
+                leads.append(lead)
+    for lead in leads:
+        partners = _with_lead(partners, lead)
     numbers = [p.number for p in partners if p.number is not None]
     for number in sorted({n for n in numbers if numbers.count(n) > 1}):
-        draft.warn(
-            "partners",
-            "duplicate_partner_number",
-            f"partner number {number} is given more than once",
-        )
+        draft.warn("partners", "duplicate_partner_number", f"partner number {number} is given more than once")
     return partners
 
 
-def _with_lead(partners: list[Partner], lead: Partner | None) -> list[Partner]:
-    """Mark the lead partner in the list, or add it if it is not there."""
-    if lead is None or lead.name is None:
-        return partners
-    key = lead.name.casefold()
+def _with_lead(partners: list[Partner], lead: Partner) -> list[Partner]:
+    """Mark the lead partner in the list, or put it first if it is not there."""
+    key = (lead.name or "").casefold()
     for i, p in enumerate(partners):
         if p.name and p.name.casefold() == key:
-            partners[i] = Partner(
-                p.number, p.name, p.country or lead.country, "lead", p.website or lead.website
-            )
+            partners[i] = Partner(p.number, p.name, p.country or lead.country, "lead", p.website or lead.website)
             return partners
-    return [*partners, Partner(lead.number, lead.name, lead.country, "lead", lead.website)]
+    return [Partner(lead.number, lead.name, lead.country, "lead", lead.website), *partners]
 
 
 def _phone_regions(sheet: Sheet, draft: _Draft, partners: Iterable[Partner]) -> list[str]:

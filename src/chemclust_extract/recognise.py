@@ -88,25 +88,23 @@ def recognise(rows: Iterable[Row]) -> Sheet:
     votes: Counter[str] = Counter()
     current: Field | None = None
     for row in rows:
-        found = _labelled(row)
+        found: tuple[LabelEntry | None, Field] | None = _known(row)
+        if found is None and (row.heading or not _belongs_to(current, row)):
+            found = _unknown(row)
         if found is not None:
             entry, current = found
             if entry is not None:
                 votes.update(entry.languages)
             fields.append(current)
-        elif current is not None and (current.takes_rows or not row.label.strip()):
+        elif current is not None:
             current.rows.append(row)
-        elif _looks_like_label(row.label) and not row.values:
-            # An unknown heading: what follows is its content.
-            current = Field(None, _bare(row.label), row.line, links=row.links)
-            fields.append(current)
         else:
             stray.append(row)
     return Sheet(tuple(fields), _ranked(votes), tuple(stray))
 
 
-def _labelled(row: Row) -> tuple[LabelEntry | None, Field] | None:
-    """The field a row opens, if it opens one."""
+def _known(row: Row) -> tuple[LabelEntry, Field] | None:
+    """The field a row opens if its label is a known one."""
     label, cells = row.label.strip(), row.values
     entry, note = lookup(label)
     if entry is None and not cells:
@@ -115,13 +113,30 @@ def _labelled(row: Row) -> tuple[LabelEntry | None, Field] | None:
             entry, note = lookup(inline["label"])
             if entry is not None:
                 label, cells = inline["label"], (inline["value"].strip(),)
-    if entry is not None:
-        field_ = Field(entry.field, _bare(label), row.line, cells, row.links, note=note)
-        if entry.field in SECTIONS and cells and all(_column(c) for c in cells):
-            field_.cells, field_.columns = (), tuple(_column(c) or "" for c in cells)
-        return entry, field_
-    if row.heading or (cells and _looks_like_label(label)):
-        return None, Field(None, _bare(label), row.line, cells, row.links)
+    if entry is None:
+        return None
+    field_ = Field(entry.field, _bare(label), row.line, cells, row.links, note=note)
+    if entry.field in SECTIONS and cells and all(_column(c) for c in cells):
+        field_.cells, field_.columns = (), tuple(_column(c) or "" for c in cells)
+    return entry, field_
+
+
+def _belongs_to(current: Field | None, row: Row) -> bool:
+    """Whether a row with no known label continues the current field: an
+    item of a section, a line of a long value, an indented continuation.
+    A ``Label:`` with a value still opens a field of its own."""
+    if current is None:
+        return False
+    if not row.label.strip():
+        return True
+    return current.takes_rows and not (row.values and row.label.rstrip().endswith(":"))
+
+
+def _unknown(row: Row) -> tuple[None, Field] | None:
+    """An unknown label (with its value) or heading (content follows)."""
+    label = row.label.strip()
+    if row.heading or _looks_like_label(label):
+        return None, Field(None, _bare(label), row.line, row.values, row.links)
     return None
 
 

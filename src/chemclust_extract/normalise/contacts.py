@@ -25,6 +25,7 @@ from chemclust_extract.normalise.urls import EMAIL, URL
 from chemclust_extract.vocabulary import fold, section, terms
 
 _PHONE_LIKE = re.compile(r"(?<![\w+])(?:\+|00)?\(?\d[\d \t/().\-–]{5,}\d(?![\w])")
+_VALUE_OF = {"email": EMAIL, "phone": _PHONE_LIKE, "fax": _PHONE_LIKE, "web": URL}
 
 
 @dataclass(frozen=True)
@@ -132,20 +133,24 @@ def _part_labels() -> re.Pattern[str]:
 
 def _labelled_parts(text: str) -> tuple[str, dict[str, str]]:
     """Take ``Label: value`` parts out of a contact block; return what is left
-    and the parts by canonical name.  A value runs to the next label or the
-    end of its line."""
+    and the parts by canonical name.  A phone or fax value is the number
+    right after its label, an e-mail the address; anything after that stays
+    in the text."""
     keys = {fold(w.rstrip(".")): k for k, ws in section("contact_parts").items() for w in ws}
     parts: dict[str, str] = {}
     kept: list[str] = []
     for line in text.splitlines():
         matches = list(_part_labels().finditer(line))
-        kept.append(line[: matches[0].start()] if matches else line)
+        pieces = [line[: matches[0].start()] if matches else line]
         ends = [m.start() for m in matches[1:]] + ([len(line)] if matches else [])
         for here, end in zip(matches, ends, strict=True):
-            value = line[here.end() : end].strip(" ,;")
             key = keys[fold(here["label"])]
-            if value and key != "web":
-                parts.setdefault(key, value)
+            value = line[here.end() : end].lstrip()
+            found = _VALUE_OF[key].match(value)
+            if found and key != "web":
+                parts.setdefault(key, found.group(0).strip())
+            pieces.append(value[found.end() :] if found else value)
+        kept.append(" ".join(pieces))
     return "\n".join(kept), parts
 
 
@@ -200,15 +205,20 @@ def _describe_run(text: str) -> dict[str, str | None]:
     position = terms("positions").find(text)
     department = terms("departments").find(text, position.end() if position else 0)
     cut = position.start() if position else department.start() if department else len(text)
-    found["name"] = clean_text(strip_honorifics(text[:cut]))
+    found["name"] = _segment(strip_honorifics(text[:cut]))
     if position:
         found["position"] = clean_text(position.group(0))
     middle_start = position.end() if position else cut
     middle_end = department.start() if department else len(text)
-    found["organisation"] = clean_text(text[middle_start:middle_end].strip(" ,;-–"))
+    found["organisation"] = _segment(text[middle_start:middle_end])
     if department:
-        found["department"] = clean_text(text[department.start() :])
+        found["department"] = _segment(text[department.start() :])
     return found
+
+
+def _segment(text: str) -> str | None:
+    """A piece of a contact without the punctuation that separated it."""
+    return clean_text(text.strip(" \t,;:-–|/"))
 
 
 def _kind(segment: str) -> str | None:
