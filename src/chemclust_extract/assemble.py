@@ -271,7 +271,11 @@ def _partners(sheet: Sheet, draft: _Draft) -> list[Partner]:
         partners = _with_lead(partners, lead)
     numbers = [p.number for p in partners if p.number is not None]
     for number in sorted({n for n in numbers if numbers.count(n) > 1}):
-        draft.warn("partners", "duplicate_partner_number", f"partner number {number} is given more than once")
+        draft.warn(
+            "partners",
+            "duplicate_partner_number",
+            f"partner number {number} is given more than once",
+        )
     return partners
 
 
@@ -280,7 +284,9 @@ def _with_lead(partners: list[Partner], lead: Partner) -> list[Partner]:
     key = (lead.name or "").casefold()
     for i, p in enumerate(partners):
         if p.name and p.name.casefold() == key:
-            partners[i] = Partner(p.number, p.name, p.country or lead.country, "lead", p.website or lead.website)
+            partners[i] = Partner(
+                p.number, p.name, p.country or lead.country, "lead", p.website or lead.website
+            )
             return partners
     return [Partner(lead.number, lead.name, lead.country, "lead", lead.website), *partners]
 

@@ -120,16 +120,17 @@ def run_batch(
     for result in extract_many(paths, options, jobs):
         (failures if isinstance(result, Failure) else records).append(result)  # type: ignore[arg-type]
     records = unique_ids(records)
-    report = build_report(len(paths), records, failures, time.perf_counter() - started)
-    written = write_dataset(records, failures, report, out)
+    data = [r.to_dict() for r in records]
+    report = build_report(len(paths), data, failures, time.perf_counter() - started)
+    written = write_dataset(data, failures, report, out)
     return BatchResult(tuple(records), tuple(failures), report, tuple(written))
 
 
 def build_report(
-    inputs: int, records: Sequence[Record], failures: Sequence[Failure], elapsed: float
+    inputs: int, data: Sequence[dict[str, Any]], failures: Sequence[Failure], elapsed: float
 ) -> dict[str, Any]:
-    """What ``report.json`` says of a run: counts, coverage, failures, time."""
-    data = [r.to_dict() for r in records]
+    """What ``report.json`` says of a run: counts, coverage, failures, time;
+    ``data`` are the records as :meth:`Record.to_dict` gives them."""
     coverage = {
         name: _share(sum(1 for d in data if d[name] not in (None, [], {})), len(data))
         for name in (*SCALAR_FIELDS[1:], *COVERED_LISTS, "extra")
@@ -138,12 +139,14 @@ def build_report(
         "tool": "chemclust-extract",
         "version": version("chemclust-extract"),
         "inputs": inputs,
-        "records": len(records),
+        "records": len(data),
         "failures": len(failures),
-        "warnings": sum(len(r.warnings) for r in records),
-        "complete": inputs == len(records) + len(failures),
+        "warnings": sum(len(d["warnings"]) for d in data),
+        "complete": inputs == len(data) + len(failures),
         "failure_codes": dict(sorted(Counter(f.code for f in failures).items())),
-        "warning_codes": dict(sorted(Counter(w.code for r in records for w in r.warnings).items())),
+        "warning_codes": dict(
+            sorted(Counter(w["code"] for d in data for w in d["warnings"]).items())
+        ),
         "coverage": coverage,
         "failed": [f.to_dict() for f in failures],
         "elapsed_seconds": round(elapsed, 3),

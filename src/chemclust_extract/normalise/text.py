@@ -13,7 +13,28 @@ from bs4.element import NavigableString, Tag
 _TAG = re.compile(r"<\s*/?\s*[a-zA-Z][^>]*>")
 _ENTITY = re.compile(r"&(?:#\d+|#x[0-9a-fA-F]+|[a-zA-Z]{2,8});")
 _BLOCKS = frozenset(
-    ["p", "div", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "table", "tr", "section", "article", "pre", "dl", "dt", "dd"]
+    [
+        "p",
+        "div",
+        "li",
+        "ul",
+        "ol",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "blockquote",
+        "table",
+        "tr",
+        "section",
+        "article",
+        "pre",
+        "dl",
+        "dt",
+        "dd",
+    ]
 )
 
 

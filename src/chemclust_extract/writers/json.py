@@ -4,11 +4,9 @@ JSON array in UTF-8."""
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from chemclust_extract.model import Record
 from chemclust_extract.writers.atomic import write_atomic
 
 
@@ -16,7 +14,3 @@ def write_json(data: Any, path: Path) -> Path:
     """Write JSON atomically: UTF-8, two-space indents, a final newline."""
     text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
     return write_atomic(path, lambda handle: handle.write(text))
-
-
-def write_projects(records: Sequence[Record], path: Path) -> Path:
-    return write_json([r.to_dict() for r in records], path)

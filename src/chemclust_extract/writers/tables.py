@@ -8,7 +8,7 @@ from typing import Any
 
 import pandas as pd
 
-from chemclust_extract.model import SCALAR_FIELDS, Failure, Record
+from chemclust_extract.model import SCALAR_FIELDS, Failure
 
 COLUMNS: dict[str, tuple[str, ...]] = {
     "projects": (*SCALAR_FIELDS, "partner_count", "lead_partner",
@@ -26,16 +26,18 @@ COLUMNS: dict[str, tuple[str, ...]] = {
 Row = dict[str, object]
 
 
-def build_tables(records: Sequence[Record], failures: Sequence[Failure]) -> dict[str, pd.DataFrame]:
-    """Every table of the dataset, keyed by name (``projects``, ``partners``...)."""
+def build_tables(
+    records: Sequence[dict[str, Any]], failures: Sequence[Failure]
+) -> dict[str, pd.DataFrame]:
+    """Every table of the dataset, keyed by name (``projects``, ``partners``...),
+    from records as :meth:`Record.to_dict` gives them."""
     rows: dict[str, list[Row]] = {name: [] for name in COLUMNS}
-    for record in records:
-        data = record.to_dict()
+    for data in records:
         rows["projects"].append(_project_row(data))
         for name in ("partners", "contacts", "news", "documents", "warnings"):
             rows[name] += _child_rows(data, name)
         rows["extra"] += [
-            {"project_id": record.id, "label": k, "value": v} for k, v in record.extra.items()
+            {"project_id": data["id"], "label": k, "value": v} for k, v in data["extra"].items()
         ]
     rows["errors"] = [f.to_dict() for f in failures]
     return {
