@@ -31,7 +31,12 @@ def neutralise(value: object) -> object:
 
 def write_csv(frame: pd.DataFrame, path: Path) -> Path:
     """Write one table atomically."""
-    safe = frame.apply(lambda column: column.map(neutralise)) if len(frame) else frame
+    # Built cell by cell: Series.map would re-infer types and turn an integer
+    # column with gaps into floats.
+    safe = pd.DataFrame(
+        {name: pd.Series([neutralise(v) for v in frame[name]], dtype=object) for name in frame},
+        columns=frame.columns,
+    )
     return write_atomic(
         path,
         lambda handle: safe.to_csv(

@@ -40,10 +40,17 @@ def build_tables(
             {"project_id": data["id"], "label": k, "value": v} for k, v in data["extra"].items()
         ]
     rows["errors"] = [f.to_dict() for f in failures]
-    return {
-        name: pd.DataFrame(rows[name], columns=list(columns), dtype=object)
-        for name, columns in COLUMNS.items()
-    }
+    return {name: _frame(rows[name], columns) for name, columns in COLUMNS.items()}
+
+
+def _frame(rows: list[Row], columns: tuple[str, ...]) -> pd.DataFrame:
+    """A table whose cells keep their Python types: an integer column with
+    gaps stays integers (``1``), where pandas' inference would make it
+    floats (``1.0``)."""
+    return pd.DataFrame(
+        {name: pd.Series([row.get(name) for row in rows], dtype=object) for name in columns},
+        columns=list(columns),
+    )
 
 
 def _project_row(data: dict[str, Any]) -> Row:
