@@ -72,9 +72,15 @@ class _Draft:
         return extra
 
 
-def build_record(sheet: Sheet, source: Source, stem: str = "") -> Record:
-    """Normalise every recognised field of a sheet into a :class:`Record`."""
+def build_record(
+    sheet: Sheet, source: Source, stem: str = "", notes: Iterable[tuple[str, str]] = ()
+) -> Record:
+    """Normalise every recognised field of a sheet into a :class:`Record`;
+    ``notes`` are ``(code, message)`` pairs from reading the file, kept as
+    warnings on the ``source`` field."""
     draft = _Draft()
+    for code, message in notes:
+        draft.warn("source", code, message)
     languages = _languages(sheet)
     _unknown_and_duplicates(sheet, draft)
     for name in PLAIN_TEXT_FIELDS:
@@ -212,11 +218,12 @@ def _dates(sheet: Sheet, draft: _Draft, languages: Sequence[str]) -> None:
             start = start or value
         else:
             end = end or value
+    months = months_between(start, end)
     if start and end and end[: len(start)] < start[: len(end)]:
-        draft.warn(
-            "end_date", "end_before_start", f"the project ends ({end}) before it starts ({start})"
-        )
-    draft.values.update(start_date=start, end_date=end, duration_months=months_between(start, end))
+        message = f"the project ends ({end}) before it starts ({start}); no duration given"
+        draft.warn("end_date", "end_before_start", message)
+        months = None
+    draft.values.update(start_date=start, end_date=end, duration_months=months)
 
 
 def _money(sheet: Sheet, draft: _Draft) -> None:

@@ -44,26 +44,36 @@ def find_inputs(
     inputs: Iterable[str | os.PathLike[str]], exclude: Path | None = None
 ) -> list[Path]:
     """Files named by INPUTs: files as given, folders walked recursively
-    (hidden files and folders skipped, ``exclude`` left out), globs expanded.
-    Sorted and without repeats, so a run does not depend on argument order."""
-    found: dict[str, Path] = {}
+    (hidden files and folders skipped), globs expanded; files under
+    ``exclude`` (the output folder) are left out of walks and globs.
+
+    A file named twice, even by different paths (``a.tsv``, ``./x/../a.tsv``,
+    an absolute path, a link), is read once, under its shortest spelling; the
+    list is sorted, so a run does not depend on argument order."""
     skip = exclude.resolve() if exclude else None
+    by_file: dict[str, Path] = {}
     for given in inputs:
-        text = os.fspath(given)
-        path = Path(text)
-        if path.is_dir():
-            matches = list(_walk(path, skip))
-        elif path.exists() or path.is_symlink():
-            matches = [path]
-        elif _GLOB_CHARS & set(text):
-            matches = [Path(m) for m in glob.glob(text, recursive=True) if not Path(m).is_dir()]
-            if not matches:
-                raise InputError(f"{text}: no file matches")
-        else:
-            raise InputError(f"{text}: no such file or folder")
-        for match in matches:
-            found.setdefault(match.as_posix(), match)
-    return [found[key] for key in sorted(found)]
+        for match in _expand(os.fspath(given), skip):
+            real = os.path.realpath(match)
+            known = by_file.get(real)
+            if known is None or _shorter(match, known):
+                by_file[real] = match
+    return sorted(by_file.values(), key=lambda p: p.as_posix())
+
+
+def _expand(text: str, skip: Path | None) -> list[Path]:
+    path = Path(text)
+    if path.is_dir():
+        return list(_walk(path, skip))
+    if path.exists() or path.is_symlink():
+        return [path]
+    if not _GLOB_CHARS & set(text):
+        raise InputError(f"{text}: no such file or folder")
+    matches = [Path(m) for m in sorted(glob.glob(text, recursive=True))]
+    files = [m for m in matches if not m.is_dir() and not _inside(m, skip)]
+    if not files:
+        raise InputError(f"{text}: no file matches")
+    return files
 
 
 def _walk(folder: Path, skip: Path | None) -> Iterator[Path]:
@@ -71,6 +81,14 @@ def _walk(folder: Path, skip: Path | None) -> Iterator[Path]:
         here = Path(root)
         dirs[:] = sorted(d for d in dirs if not d.startswith(".") and (here / d).resolve() != skip)
         yield from (here / name for name in sorted(files) if not name.startswith("."))
+
+
+def _inside(path: Path, folder: Path | None) -> bool:
+    return folder is not None and path.resolve().is_relative_to(folder)
+
+
+def _shorter(a: Path, b: Path) -> bool:
+    return (len(a.as_posix()), a.as_posix()) < (len(b.as_posix()), b.as_posix())
 
 
 def extract_many(

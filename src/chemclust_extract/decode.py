@@ -13,7 +13,7 @@ from __future__ import annotations
 import codecs
 import unicodedata
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import chardet
 
@@ -42,16 +42,76 @@ _COMMON = "€„“”‚‘’–—…•°§×·«»¤¦©®±µ¶ \u00a0"
 
 @dataclass(frozen=True)
 class Decoded:
-    """Text of a file and how it was read."""
+    """Text of a file and how it was read; ``notes`` are ``(code, message)``
+    pairs for what the reader of the record should know (bytes dropped,
+    a declared charset overruled)."""
 
     text: str
     encoding: str
     confidence: float
+    notes: tuple[tuple[str, str], ...] = ()
+
+
+# File signatures of things that are not sheets (first bytes -> what it is).
+_SIGNATURES: tuple[tuple[bytes, str], ...] = (
+    (b"\x89PNG\r\n\x1a\n", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF87a", "a GIF image"),
+    (b"GIF89a", "a GIF image"),
+    (b"II*\x00", "a TIFF image"),
+    (b"MM\x00*", "a TIFF image"),
+    (b"RIFF", "a RIFF file (WebP, WAV, AVI)"),
+    (b"%PDF-", "a PDF document"),
+    (b"PK\x03\x04", "a ZIP archive or an Office document (docx, xlsx, odt)"),
+    (b"PK\x05\x06", "an empty ZIP archive"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an old Office document (doc, xls)"),
+    (b"\x1f\x8b", "a gzip archive"),
+    (b"7z\xbc\xaf\x27\x1c", "a 7-Zip archive"),
+    (b"Rar!\x1a\x07", "a RAR archive"),
+    (b"\x7fELF", "a program"),
+    (b"SQLite format 3\x00", "an SQLite database"),
+)
+_CONTROL = frozenset(range(0x00, 0x09)) | frozenset(range(0x0E, 0x20)) | {0x7F}
+_CONTROL_SHARE = 0.05
+
+
+def binary_kind(data: bytes) -> str | None:
+    """What a file is if it is not text: a known signature, or a high share
+    of control bytes.  A stray NUL in a text sheet is not enough.
+
+    >>> binary_kind(b"%PDF-1.4 ..."), binary_kind(b"Projekt\\tChemClust\\x00\\n")
+    ('a PDF document', None)
+    >>> binary_kind(bytes(range(256)) * 4)
+    'binary data (11% control bytes)'
+    """
+    for signature, kind in _SIGNATURES:
+        if data.startswith(signature):
+            return kind
+    if any(data.startswith(bom) for bom, _ in _BOMS) or _bomless_utf16(data):
+        return None
+    sample = data[:8192]
+    share = sum(1 for byte in sample if byte in _CONTROL) / max(1, len(sample))
+    return f"binary data ({share:.0%} control bytes)" if share > _CONTROL_SHARE else None
 
 
 def decode_bytes(
     data: bytes, hint: str | None = None, candidates: Sequence[str] = LEGACY_CANDIDATES
 ) -> Decoded:
+    """Decode a sheet's bytes, dropping stray NUL characters with a note.
+
+    >>> decoded = decode_bytes(b"Projekt\\tChem\\x00Clust")
+    >>> decoded.text, decoded.notes
+    ('Projekt\\tChemClust', (('nul_bytes', '1 NUL character(s) dropped'),))
+    """
+    decoded = _decode(data, hint, candidates)
+    nuls = decoded.text.count("\x00")
+    if not nuls:
+        return decoded
+    note = ("nul_bytes", f"{nuls} NUL character(s) dropped")
+    return replace(decoded, text=decoded.text.replace("\x00", ""), notes=(*decoded.notes, note))
+
+
+def _decode(data: bytes, hint: str | None, candidates: Sequence[str]) -> Decoded:
     """Decode a sheet's bytes.
 
     ``hint`` forces an encoding (``--encoding``).  Without it: a BOM decides,
@@ -70,13 +130,14 @@ def decode_bytes(
     for bom, name in _BOMS:
         if data.startswith(bom):
             return Decoded(data.decode(name, errors="replace"), name, 1.0)
+    # Before UTF-8: ASCII text in UTF-16 is valid UTF-8 full of NULs.
+    utf16 = _bomless_utf16(data)
+    if utf16 is not None:
+        return Decoded(data.decode(utf16, errors="replace"), utf16, 0.9)
     try:
         return Decoded(data.decode("utf-8"), "utf-8", 1.0)
     except UnicodeDecodeError:
         pass
-    utf16 = _bomless_utf16(data)
-    if utf16 is not None:
-        return Decoded(data.decode(utf16, errors="replace"), utf16, 0.9)
     return _best_legacy(data, candidates)
 
 

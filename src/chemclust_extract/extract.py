@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from chemclust_extract.assemble import build_record
-from chemclust_extract.decode import LEGACY_CANDIDATES, decode_bytes
+from chemclust_extract.decode import LEGACY_CANDIDATES, binary_kind, decode_bytes
 from chemclust_extract.model import Failure, Record, Source
 from chemclust_extract.readers import READERS, sniff_format
 from chemclust_extract.recognise import recognise
@@ -61,6 +61,9 @@ def extract_bytes(data: bytes, path: str, options: Options | None = None) -> Rec
         raise ExtractionError(
             "empty", "the file is empty" if not data else "the file holds only white space"
         )
+    kind_of_binary = binary_kind(data)
+    if kind_of_binary:
+        raise ExtractionError("binary", f"not a text sheet: {kind_of_binary}")
     decoded = decode_bytes(data, options.encoding, options.candidates)
     suffix = Path(path).suffix
     kind = sniff_format(decoded.text, suffix)
@@ -71,7 +74,7 @@ def extract_bytes(data: bytes, path: str, options: Options | None = None) -> Rec
     if not any(f.name for f in sheet.fields):
         raise ExtractionError("no_fields", "no label of a project sheet was recognised")
     source = Source(path, hashlib.sha256(data).hexdigest(), kind, decoded.encoding)
-    return build_record(sheet, source, stem=Path(path).stem)
+    return build_record(sheet, source, stem=Path(path).stem, notes=decoded.notes)
 
 
 def _read(path: Path, max_size: int) -> bytes:
