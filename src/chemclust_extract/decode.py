@@ -73,6 +73,7 @@ _SIGNATURES: tuple[tuple[bytes, str], ...] = (
 )
 _CONTROL = frozenset(range(0x00, 0x09)) | frozenset(range(0x0E, 0x20)) | {0x7F}
 _CONTROL_SHARE = 0.05
+_CONTROL_MIN = 8
 
 
 def binary_kind(data: bytes) -> str | None:
@@ -90,8 +91,11 @@ def binary_kind(data: bytes) -> str | None:
     if any(data.startswith(bom) for bom, _ in _BOMS) or _bomless_utf16(data):
         return None
     sample = data[:8192]
-    share = sum(1 for byte in sample if byte in _CONTROL) / max(1, len(sample))
-    return f"binary data ({share:.0%} control bytes)" if share > _CONTROL_SHARE else None
+    control = sum(1 for byte in sample if byte in _CONTROL)
+    share = control / max(1, len(sample))
+    # A few stray control bytes in a short sheet are damage, not binary data.
+    binary = share > _CONTROL_SHARE and control >= _CONTROL_MIN
+    return f"binary data ({share:.0%} control bytes)" if binary else None
 
 
 def decode_bytes(
