@@ -33,10 +33,11 @@ def test_integer_columns_with_gaps_stay_integers(dataset: Path) -> None:
 
 def test_money_columns_with_gaps_keep_their_written_form(dataset: Path) -> None:
     projects = pd.read_csv(dataset / "projects.csv", dtype=str, keep_default_na=False)
-    budgets = dict(zip(projects["id"], projects["total_budget"], strict=True))
-    assert budgets["chemclust"] == "1762400"
-    assert budgets["greenports"] == ""
-    assert budgets["nysanet"] == "1234567.89"
+    names = [Path(p).name for p in projects["source_path"]]
+    budgets = dict(zip(names, projects["total_budget"], strict=True))
+    assert budgets["chemclust.tsv"] == "1762400"
+    assert budgets["greenports-en.tsv"] == ""
+    assert budgets["nysanet-pl.tsv"] == "1234567.89"
 
 
 def test_every_table_has_its_columns_in_order(dataset: Path) -> None:
@@ -46,14 +47,16 @@ def test_every_table_has_its_columns_in_order(dataset: Path) -> None:
 
 
 def test_child_tables_point_at_projects(dataset: Path) -> None:
-    ids = set(pd.read_csv(dataset / "projects.csv", dtype=str)["id"])
-    assert ids == {
-        "chemclust",
-        "greenports",
-        "nysanet",
-        "saxchem",
-        "revitalizace-nabrezi-vltavy-v-ceskych-budejovicich",
-    }
+    projects = pd.read_csv(dataset / "projects.csv", dtype=str)
+    ids = set(projects["id"])
+    assert len(ids) == len(projects)
+    # The seed's layouts share a name, so each id carries its file's hash.
+    seeds = projects[projects["name"] == "ChemClust"]
+    assert len(seeds) == 5
+    assert all(
+        i == f"chemclust-{h[:8]}" for i, h in zip(seeds["id"], seeds["source_sha256"], strict=True)
+    )
+    assert {"greenports", "nysanet", "saxchem"} <= ids
     for name in ("partners", "contacts", "news", "documents", "extra", "warnings"):
         frame = pd.read_csv(dataset / f"{name}.csv", dtype=str)
         assert set(frame["project_id"]) <= ids, name

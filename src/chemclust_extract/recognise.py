@@ -97,7 +97,10 @@ def recognise(rows: Iterable[Row]) -> Sheet:
                 votes.update(entry.languages)
             fields.append(current)
         elif current is not None:
-            current.rows.append(row)
+            if current.name in SECTIONS and _column_headers(row):
+                current.columns = _column_headers(row)
+            else:
+                current.rows.append(row)
         else:
             stray.append(row)
     return Sheet(tuple(fields), _ranked(votes), tuple(stray))
@@ -129,15 +132,27 @@ def _belongs_to(current: Field | None, row: Row) -> bool:
         return False
     if not row.label.strip():
         return True
+    if current.name == "contacts":  # "Tel:", "E-mail:" lines of a contact block
+        return True
     return current.takes_rows and not (row.values and row.label.rstrip().endswith(":"))
 
 
 def _unknown(row: Row) -> tuple[None, Field] | None:
     """An unknown label (with its value) or heading (content follows)."""
-    label = row.label.strip()
+    label, cells = row.label.strip(), row.values
+    inline = None if cells or row.heading else _INLINE.match(label)
+    if inline and _looks_like_label(inline["label"]):
+        label, cells = inline["label"], (inline["value"].strip(),)
     if row.heading or _looks_like_label(label):
-        return None, Field(None, _bare(label), row.line, row.values, row.links)
+        return None, Field(None, _bare(label), row.line, cells, row.links)
     return None
+
+
+def _column_headers(row: Row) -> tuple[str, ...]:
+    """The canonical columns of a header row (``č. | Partner | web``), or ``()``."""
+    cells = [c for c in row.cells if c.strip()]
+    columns = [_column(c) for c in cells]
+    return tuple(c or "" for c in columns) if cells and all(columns) else ()
 
 
 def lookup(label: str) -> tuple[LabelEntry | None, str | None]:

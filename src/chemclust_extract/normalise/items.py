@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 from chemclust_extract.model import Document, NewsItem
 from chemclust_extract.normalise.dates import DEFAULT_LANGUAGES, find_date
-from chemclust_extract.normalise.text import clean_text
+from chemclust_extract.normalise.text import clean_text, strip_bullet
 from chemclust_extract.normalise.urls import URL, find_url, normalise_url
 
 
@@ -21,7 +21,7 @@ def parse_news(
     >>> parse_news(["12. 5. 2011", "Konference v Ústí"])
     NewsItem(text='12. 5. 2011 Konference v Ústí', date='2011-05-12')
     """
-    text = clean_text(" ".join(cells))
+    text = clean_text(strip_bullet(" ".join(cells)))
     return NewsItem(text, find_date(text, languages)) if text else None
 
 
@@ -44,5 +44,5 @@ date='2010-05', url=None)
             url = url or find_url(cell)
         else:
             words.append(cell)
-    text = clean_text(" ".join(words)) or (url if url else None)
+    text = clean_text(strip_bullet(" ".join(words))) or (url if url else None)
     return Document(text, find_date(text, languages), url) if text else None

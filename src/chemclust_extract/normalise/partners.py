@@ -12,13 +12,12 @@ from collections.abc import Sequence
 
 from chemclust_extract.model import Partner
 from chemclust_extract.normalise.countries import country_code
-from chemclust_extract.normalise.text import clean_text
+from chemclust_extract.normalise.text import clean_text, strip_bullet
 from chemclust_extract.normalise.urls import URL, find_url, normalise_url
 from chemclust_extract.vocabulary import terms
 
 _NUMBER_CELL = re.compile(r"^(?:PP|P|LP)?\s*(\d{1,3})\s*[.):]?$", re.I)
 _NUMBER_PREFIX = re.compile(r"^\s*(?:PP|P)?\s*(\d{1,3})\s*[.):]\s+|^\s*(\d{1,3})\s+(?=\D)", re.I)
-_BULLET = re.compile(r"^\s*[-–•*·▪]\s+")
 _PAREN = re.compile(r"\(\s*([^()]*?)\s*\)")
 # A country after a comma or dash at the end: "City of Graz, Austria", "Graz - AT".
 _TAIL = re.compile(r"\s*(?:,|\s[-–]|/)\s*([^,/()–-]{2,40})$")
@@ -54,6 +53,10 @@ website='http://www.kr-ustecky.cz/')
         elif country is None and country_code(text) and len(text) <= 40 and name_parts:
             country = country_code(text)
         else:
+            embedded = URL.search(text)  # "Ústí Region (CZ) http://www.kr-ustecky.cz/"
+            if embedded:
+                website = website or normalise_url(embedded.group(0))
+                text = (text[: embedded.start()] + text[embedded.end() :]).strip()
             name_parts.append(text)
     name, found_country, marked = split_partner_name(" ".join(name_parts))
     return Partner(
@@ -71,7 +74,7 @@ def split_partner_name(text: str) -> tuple[str | None, str | None, bool]:
     >>> split_partner_name("Ministry of Economy, Energy, North Rhine- Westphalia (DE)")
     ('Ministry of Economy, Energy, North Rhine- Westphalia', 'DE', False)
     """
-    text = _BULLET.sub("", text)
+    text = strip_bullet(text)
     marks = terms("lead_marks")
     lead = False
     country: str | None = None

@@ -59,6 +59,18 @@ def clean_text(text: str | None) -> str | None:
     return text or None
 
 
+_BULLET = re.compile(r"^\s*[-–•*·▪◦]\s+")
+
+
+def strip_bullet(text: str) -> str:
+    """A list item without its bullet.
+
+    >>> strip_bullet("- Město Liberec (CZ)"), strip_bullet("• News"), strip_bullet("-5 °C")
+    ('Město Liberec (CZ)', 'News', '-5 °C')
+    """
+    return _BULLET.sub("", text, count=1)
+
+
 def clean_lines(text: str) -> list[str]:
     """The non-blank lines of a value, each cleaned.
 

@@ -6,12 +6,14 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from chemclust_extract.readers.html import read_html
+from chemclust_extract.readers.text import read_text
 from chemclust_extract.readers.tsv import read_tsv
 from chemclust_extract.rows import Row
 
 Reader = Callable[[str], list[Row]]
 
-READERS: dict[str, Reader] = {"tsv": read_tsv}
+READERS: dict[str, Reader] = {"tsv": read_tsv, "html": read_html, "text": read_text}
 
 _HTML_START = re.compile(
     r"\A\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype|html|head|body|table|div|p|dl)\b",

@@ -1,0 +1,291 @@
+"""HTML pages: label/value tables, definition lists, ``<p><b>Label:</b>
+value</p>`` blocks, ``Label: value<br>`` runs, headings followed by lists or
+tables, all turned into the same neutral rows the TSV reader gives.
+
+Values keep their line structure: ``<br>`` becomes a line break and block
+elements (paragraphs, list items) a blank line, so the normalisers can still
+see the paragraphs of a description or the lines of a contact block.  Link
+targets travel with their row, resolved against ``<base href>``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from urllib.parse import urljoin
+
+from bs4 import BeautifulSoup
+from bs4.element import Comment, NavigableString, PageElement, Tag
+
+from chemclust_extract.rows import Row
+
+# Never content: scripts, styles and the furniture of a CMS template.
+_FURNITURE = frozenset(
+    "script style noscript template iframe object embed svg canvas form button select nav".split()
+)
+_TEMPLATE_PARTS = frozenset({"header", "footer", "aside"})
+_TEMPLATE_ROLES = frozenset({"navigation", "banner", "contentinfo", "search", "complementary"})
+_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+_LISTS = frozenset({"ul", "ol"})
+_BLOCKS = (
+    frozenset(
+        "p div section article main li dd dt blockquote pre address center td th tr table "
+        "tbody thead tfoot dl ul ol figure figcaption fieldset body html".split()
+    )
+    | _HEADINGS
+)
+_LABEL_MARKUP = frozenset({"strong", "b", "th", "label", "dt"})
+# "Label:" at the start of a line of text; the value runs to the end of the line.
+_COLON_LABEL = re.compile(r"^(?P<label>[^:\n]{1,60}?)\s*:\s*(?P<value>.*)$", re.DOTALL)
+# Nesting beyond this is read as plain text rather than walked, so a page of
+# 20 000 nested <div>s costs no more than its text.
+_MAX_DEPTH = 60
+
+
+def read_html(text: str) -> list[Row]:
+    """Read an HTML page into labelled rows.
+
+    >>> rows = read_html('<table><tr><th>Projekt</th><td><a href="http://x.eu/">ChemClust</a></td></tr>'
+    ...                  '<tr><td>Trvání:</td><td>01/2010 &ndash; 12/2012</td></tr></table>')
+    >>> [(r.cells, r.links) for r in rows]
+    [(('Projekt', 'ChemClust'), ('http://x.eu/',)), (('Trvání:', '01/2010 – 12/2012'), ())]
+    >>> [r.cells for r in read_html("<dl><dt>Program</dt><dd>Interreg IVC</dd></dl>")]
+    [('Program', 'Interreg IVC')]
+    >>> [r.cells for r in read_html("<p><strong>Program:</strong> Interreg IVC<br>Web: x.eu</p>")]
+    [('Program:', 'Interreg IVC'), ('Web: x.eu',)]
+    """
+    soup = BeautifulSoup(text, "lxml")
+    base = _base_href(soup)
+    _remove_furniture(soup)
+    root = soup.body or soup
+    return [row for row in _Walker(text, base).blocks(root, 0) if any(c.strip() for c in row.cells)]
+
+
+def _base_href(soup: BeautifulSoup) -> str | None:
+    base = soup.find("base", href=True)
+    href = base.get("href") if isinstance(base, Tag) else None
+    return href.strip() if isinstance(href, str) and href.strip() else None
+
+
+def _remove_furniture(soup: BeautifulSoup) -> None:
+    for comment in soup.find_all(string=lambda s: isinstance(s, Comment)):
+        comment.extract()
+    for tag in soup.find_all(True):
+        if tag.decomposed:
+            continue
+        role = str(tag.get("role", "")).lower()
+        if (
+            tag.name in _FURNITURE
+            or role in _TEMPLATE_ROLES
+            or (tag.name in _TEMPLATE_PARTS and tag.find_parent(["article", "main"]) is None)
+        ):
+            tag.decompose()
+
+
+class _Walker:
+    """Emits rows in document order."""
+
+    def __init__(self, source: str, base: str | None) -> None:
+        self.source = source
+        self.base = base
+
+    def blocks(self, node: Tag, depth: int) -> Iterator[Row]:
+        """Rows of a block element's children; loose inline content between
+        blocks is read as lines of text."""
+        loose: list[PageElement] = []
+        for child in list(node.children):
+            if isinstance(child, Tag) and (
+                child.name in _BLOCKS or (child.name == "br" and not loose)
+            ):
+                yield from self.lines(loose)
+                loose = []
+                if child.name != "br":
+                    yield from self.block(child, depth + 1)
+            elif isinstance(child, (Tag, NavigableString)):
+                loose.append(child)
+        yield from self.lines(loose)
+
+    def block(self, tag: Tag, depth: int) -> Iterator[Row]:
+        if depth > _MAX_DEPTH:
+            yield from self.lines(list(tag.children))
+        elif tag.name == "table":
+            yield from self.table(tag, depth)
+        elif tag.name in _LISTS:
+            yield from self.list_items(tag, depth)
+        elif tag.name == "dl":
+            yield from self.definitions(tag, depth)
+        elif tag.name in _HEADINGS:
+            yield Row(_line(tag), (_text(tag),), self.links(tag), heading=True)
+        elif tag.name == "tr":
+            yield from self.table_row(tag, depth)
+        elif _has_blocks(tag):
+            yield from self.blocks(tag, depth)
+        else:
+            yield from self.lines(list(tag.children))
+
+    def table(self, table: Tag, depth: int) -> Iterator[Row]:
+        for tr in _own_rows(table):
+            yield from self.table_row(tr, depth)
+
+    def table_row(self, tr: Tag, depth: int) -> Iterator[Row]:
+        """A label/value row; a value holding a table or list gives the
+        label as a row of its own, then the nested rows."""
+        cells = [c for c in tr.find_all(["td", "th"], recursive=False)]
+        if not cells:
+            return
+        nested = [c for c in cells if c.find(["table", "ul", "ol", "dl"])]
+        if not nested:
+            yield Row(_line(tr), tuple(self.value(c) for c in cells), self.links(tr))
+            return
+        plain = [c for c in cells if c not in nested]
+        if plain:
+            yield Row(_line(tr), tuple(self.value(c) for c in plain), self.links(*plain))
+        for cell in nested:
+            yield from self.blocks(cell, depth + 1)
+
+    def list_items(self, tag: Tag, depth: int) -> Iterator[Row]:
+        """List items; an ``<ol>`` numbers them (from its ``start``)."""
+        number = _start(tag)
+        for li in tag.find_all("li", recursive=False):
+            if li.find(["table", "ul", "ol", "dl"]):
+                yield from self.blocks(li, depth + 1)
+                continue
+            text = self.value(li)
+            cells = (str(number), text) if tag.name == "ol" else (text,)
+            yield Row(_line(li), cells, self.links(li))
+            number += 1
+
+    def definitions(self, dl: Tag, depth: int) -> Iterator[Row]:
+        label: Tag | None = None
+        for child in dl.find_all(["dt", "dd"], recursive=False):
+            if child.name == "dt":
+                if label is not None:
+                    yield Row(_line(label), (_text(label),), self.links(label))
+                label = child
+            elif child.find(["table", "ul", "ol", "dl"]):
+                if label is not None:
+                    yield Row(_line(label), (_text(label),), self.links(label), heading=True)
+                label = None
+                yield from self.blocks(child, depth + 1)
+            else:
+                head = (_text(label),) if label is not None else ("",)
+                links = self.links(*(t for t in (label, child) if t is not None))
+                yield Row(_line(label or child), (*head, self.value(child)), links)
+                label = None
+        if label is not None:
+            yield Row(_line(label), (_text(label),), self.links(label))
+
+    def lines(self, nodes: list[PageElement]) -> Iterator[Row]:
+        """Inline content split at ``<br>``: each line a row, ``Label:`` in
+        bold at its start making it a label/value row."""
+        line: list[PageElement] = []
+        for node in [*nodes, None]:
+            if node is None or (isinstance(node, Tag) and node.name == "br"):
+                row = self.line_row(line)
+                if row is not None:
+                    yield row
+                line = []
+            else:
+                line.append(node)
+
+    def line_row(self, nodes: list[PageElement]) -> Row | None:
+        text = _join(_text(n) for n in nodes)
+        if not text.strip():
+            return None
+        first = next(
+            (n for n in nodes if not (isinstance(n, NavigableString) and not n.strip())), None
+        )
+        links = self.links(*(n for n in nodes if isinstance(n, Tag)))
+        if isinstance(first, Tag) and first.name in _LABEL_MARKUP:
+            label = _text(first).strip()
+            rest = _join(_text(n) for n in nodes[nodes.index(first) + 1 :]).strip()
+            if rest.startswith(":"):
+                label, rest = label + ":", rest[1:].strip()
+            if label.endswith(":"):  # bold text without a colon is emphasis, not a label
+                return Row(_line(first), (label, rest) if rest else (label,), links)
+        return Row(_line(nodes[0]), (text.strip(),), links)
+
+    def value(self, tag: Tag) -> str:
+        """A cell's text: line breaks at ``<br>``, blank lines between blocks."""
+        return _block_text(tag).strip()
+
+    def links(self, *tags: Tag | None) -> tuple[str, ...]:
+        found: list[str] = []
+        for tag in tags:
+            if tag is None:
+                continue
+            anchors = [tag] if tag.name == "a" else tag.find_all("a", href=True)
+            for a in anchors:
+                href = a.get("href")
+                if isinstance(href, str) and href.strip():
+                    found.append(self.resolve(href.strip()))
+        return tuple(dict.fromkeys(found))
+
+    def resolve(self, href: str) -> str:
+        if href.lower().startswith("mailto:") or not self.base:
+            return href
+        return urljoin(self.base, href)
+
+
+def _own_rows(table: Tag) -> Iterator[Tag]:
+    """The table's rows, in ``<thead>``/``<tbody>``/``<tfoot>`` or bare, not
+    those of tables nested in its cells."""
+    for child in table.children:
+        if isinstance(child, Tag):
+            if child.name == "tr":
+                yield child
+            elif child.name in {"thead", "tbody", "tfoot"}:
+                yield from (tr for tr in child.children if isinstance(tr, Tag) and tr.name == "tr")
+
+
+def _has_blocks(tag: Tag) -> bool:
+    return any(isinstance(c, Tag) and c.name in _BLOCKS for c in tag.children)
+
+
+def _start(tag: Tag) -> int:
+    start = str(tag.get("start", "1")).strip()
+    return int(start) if start.isdigit() else 1
+
+
+def _line(node: PageElement | None) -> int:
+    line = getattr(node, "sourceline", None)
+    return int(line) if isinstance(line, int) else 0
+
+
+def _text(node: PageElement | None) -> str:
+    if node is None:
+        return ""
+    if isinstance(node, NavigableString):
+        return str(node)
+    if isinstance(node, Tag):
+        return _block_text(node)
+    return ""
+
+
+def _block_text(tag: Tag) -> str:
+    """Text of an element with ``<br>`` as a line break and a blank line
+    around each block; iterative, so deep nesting cannot exhaust the stack."""
+    parts: list[str] = []
+    stack: list[tuple[PageElement, bool]] = [(tag, False)]
+    while stack:
+        node, closing = stack.pop()
+        if closing:
+            parts.append("\n\n")
+        elif isinstance(node, NavigableString):
+            if type(node) is NavigableString:
+                parts.append(str(node).replace("\n", " "))
+        elif isinstance(node, Tag):
+            if node.name == "br":
+                parts.append("\n")
+                continue
+            if node.name in _BLOCKS and node is not tag:
+                parts.append("\n\n")
+                stack.append((node, True))
+            stack.extend((child, False) for child in reversed(node.contents))
+    text = "".join(parts)
+    text = re.sub(r"[ \t\r\f\v\u00a0]*\n[ \t\r\f\v\u00a0]*", "\n", text)
+    return re.sub(r"\n{3,}", "\n\n", text)
+
+
+def _join(parts: Iterator[str]) -> str:
+    return "".join(parts)
