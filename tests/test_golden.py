@@ -14,7 +14,9 @@ from chemclust_extract import Record, extract_file
 from .conftest import FIXTURES, ROOT, SAMPLES
 
 CASES = sorted(
-    p for p in FIXTURES.iterdir() if p.is_file() and not p.name.endswith(".expected.json") and p.stem != ""
+    p
+    for p in FIXTURES.iterdir()
+    if p.is_file() and not p.name.endswith(".expected.json") and p.stem != ""
 )
 
 
@@ -29,7 +31,9 @@ def test_fixture_gives_its_golden_record(case: Path, update_goldens: bool) -> No
     got = result.to_dict()
     expected_path = _expected_path(case)
     if update_goldens:
-        expected_path.write_text(json.dumps(got, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+        expected_path.write_text(
+            json.dumps(got, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
+        )
     assert got == json.loads(expected_path.read_text(encoding="utf-8"))
 
 

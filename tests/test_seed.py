@@ -38,7 +38,18 @@ def test_record_matches_the_contract_record(seed: Record) -> None:
 
 def test_all_ten_partners_in_order(seed: Record) -> None:
     assert [p.number for p in seed.partners] == list(range(1, 11))
-    assert [p.country for p in seed.partners] == ["DE", "DE", "ES", "PL", "CZ", "GB", "IT", "NL", "GB", "DE"]
+    assert [p.country for p in seed.partners] == [
+        "DE",
+        "DE",
+        "ES",
+        "PL",
+        "CZ",
+        "GB",
+        "IT",
+        "NL",
+        "GB",
+        "DE",
+    ]
     assert [p.role for p in seed.partners].count("lead") == 1
     assert seed.partners[0].name == "Ministry of Economy and Labour of Saxony-Anhalt"
     assert seed.partners[4].website == "http://www.kr-ustecky.cz/"
@@ -60,7 +71,11 @@ def test_news_and_document_items_with_dates(seed: Record) -> None:
 
 def test_contact_is_split(seed: Record) -> None:
     (contact,) = seed.contacts
-    assert (contact.name, contact.position, contact.organisation) == ("Špoták Dalibor", "Referent", "KÚÚK")
+    assert (contact.name, contact.position, contact.organisation) == (
+        "Špoták Dalibor",
+        "Referent",
+        "KÚÚK",
+    )
     assert contact.department == "Odbor podpory průmyslu a podnikání"
     assert (contact.email, contact.phone, contact.fax) == (
         "spotak.d@kr-ustecky.cz",

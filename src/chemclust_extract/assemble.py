@@ -44,7 +44,9 @@ class _Draft:
     """The record while it is being filled in."""
 
     values: dict[str, object] = field(default_factory=dict)
-    extra_rows: list[tuple[int, str, str | None]] = field(default_factory=list)
+    extra_rows: list[tuple[int, str, str | None]] = field(
+        default_factory=list
+    )  # (order, label, value)
     warnings: list[FieldWarning] = field(default_factory=list)
 
     def warn(self, name: str, code: str, message: str) -> None:
@@ -53,11 +55,11 @@ class _Draft:
     def keep_raw(self, f: Field, name: str, what: str) -> None:
         raw = raw_text(f)
         self.add_extra(f, raw)
-        message = f"line {f.line}: {f.label!r} value {raw!r} is not {what}; kept in extra"
+        message = f"{where(f)}{f.label!r} value {raw!r} is not {what}; kept in extra"
         self.warn(name, "unparsed", message)
 
     def add_extra(self, f: Field, value: str | None) -> None:
-        self.extra_rows.append((f.line, f.label, value))
+        self.extra_rows.append((f.order, f.label, value))
 
     @property
     def extra(self) -> dict[str, str | None]:
@@ -102,7 +104,7 @@ def build_record(
         draft.warn(
             "sheet",
             "unlabelled_text",
-            f"line {row.line}: text under no label: {clean_text(row.text)!r}",
+            f"{'line ' + str(row.line) + ': ' if row.line else ''}text under no label: {clean_text(row.text)!r}",
         )
     project_name = draft.values["name"]
     if project_name is None:
@@ -137,6 +139,12 @@ def record_id(name: str | None, fallback: str = "") -> str:
     return "project"
 
 
+def where(f: Field) -> str:
+    """Where a field stands in its file, for messages (formats without line
+    numbers say nothing)."""
+    return f"line {f.line}: " if f.line else ""
+
+
 def raw_text(f: Field) -> str | None:
     """A field's value as written, on one line per row."""
     if f.cells:
@@ -162,21 +170,22 @@ def _languages(sheet: Sheet) -> tuple[str, ...]:
 
 
 def _unknown_and_duplicates(sheet: Sheet, draft: _Draft) -> None:
+    """Unknown labels into ``extra``; a scalar field given twice keeps its
+    first value, the second goes to ``extra`` with a warning.  A page heading
+    with nothing under it holds no data and is passed over."""
     seen: set[str] = set()
     for f in sheet.fields:
         if f.name is None:
             value = raw_text(f)
-            if value is None and not f.cells:
-                draft.warn(
-                    "sheet",
-                    "unlabelled_text",
-                    f"line {f.line}: heading {f.label!r} with nothing under it",
-                )
-            draft.add_extra(f, value)
+            if value is not None:
+                draft.add_extra(f, value)
+            elif not f.heading:
+                message = f"{where(f)}label {f.label!r} with no value"
+                draft.warn("sheet", "unlabelled_text", message)
         elif f.name not in _REPEATABLE and f.name in seen:
             draft.add_extra(f, raw_text(f))
             draft.warn(
-                f.name, "duplicate_field", f"line {f.line}: {f.label!r} given again; kept in extra"
+                f.name, "duplicate_field", f"{where(f)}{f.label!r} given again; kept in extra"
             )
         seen.add(f.name or "")
 
@@ -317,12 +326,14 @@ def _phone_regions(sheet: Sheet, draft: _Draft, partners: Iterable[Partner]) -> 
 def _contacts(sheet: Sheet, draft: _Draft, regions: Sequence[str]) -> list[Contact]:
     contacts = []
     for f in sheet.all("contacts"):
-        parsed = parse_contact(_contact_text(f), regions)
+        links = [*f.links, *(link for r in f.rows for link in r.links)]
+        emails = [link[7:] for link in links if link.lower().startswith("mailto:")]
+        parsed = parse_contact(_contact_text(f), regions, emails)
         if parsed is None:
             continue
         contacts.append(parsed.contact)
         for name, code, message in parsed.problems:
-            draft.warn(f"contacts.{name}", code, f"line {f.line}: {message}")
+            draft.warn(f"contacts.{name}", code, f"{where(f)}{message}")
     return contacts
 
 

@@ -11,6 +11,7 @@ score cannot separate.
 from __future__ import annotations
 
 import codecs
+import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -138,11 +139,15 @@ def _decode(data: bytes, hint: str | None, candidates: Sequence[str]) -> Decoded
     utf16 = _bomless_utf16(data)
     if utf16 is not None:
         return Decoded(data.decode(utf16, errors="replace"), utf16, 0.9)
+    declared = declared_charset(data)
     try:
-        return Decoded(data.decode("utf-8"), "utf-8", 1.0)
+        text = data.decode("utf-8")
     except UnicodeDecodeError:
-        pass
-    return _best_legacy(data, candidates)
+        return _best_legacy(data, candidates, declared)
+    if declared and declared != "utf-8" and not data.isascii():
+        note = f"the page declares {declared} but its bytes are UTF-8; read as UTF-8"
+        return Decoded(text, "utf-8", 1.0, (("charset_overruled", note),))
+    return Decoded(text, "utf-8", 1.0)
 
 
 def canonical_encoding(name: str) -> str:
@@ -197,9 +202,14 @@ def plausibility(text: str) -> float:
     return best / len(foreign)
 
 
-def _best_legacy(data: bytes, candidates: Sequence[str]) -> Decoded:
+def _best_legacy(data: bytes, candidates: Sequence[str], declared: str | None = None) -> Decoded:
+    """The most plausible legacy decoding.  A declared charset is taken when
+    it reads as well as the best; when the bytes contradict it, a note says so."""
+    names = list(
+        dict.fromkeys([*candidates, *([declared] if declared and declared != "utf-8" else [])])
+    )
     scored: list[tuple[float, int, str, str]] = []
-    for order, name in enumerate(candidates):
+    for order, name in enumerate(names):
         try:
             text = data.decode(name)
         except (UnicodeDecodeError, LookupError):
@@ -210,18 +220,50 @@ def _best_legacy(data: bytes, candidates: Sequence[str]) -> Decoded:
         return Decoded(data.decode(name, errors="replace"), name, 0.0)
     scored.sort(reverse=True)
     top = [s for s in scored if s[0] == scored[0][0]]
-    chosen = top[0]
-    if len(top) > 1 and len({s[3] for s in top}) > 1:
+    chosen = next((s for s in top if s[2] == declared), None) or top[0]
+    if chosen is top[0] and len(top) > 1 and len({s[3] for s in top}) > 1:
         chosen = _chardet_tiebreak(data, top) or chosen
-    confidence = max(0.0, min(1.0, (chosen[0] + 3) / 4))
-    return Decoded(chosen[3], chosen[2], round(confidence, 3))
+    confidence = round(max(0.0, min(1.0, (chosen[0] + 3) / 4)), 3)
+    notes: tuple[tuple[str, str], ...] = ()
+    if declared and chosen[2] != declared:
+        note = (
+            f"the page declares {declared} but its bytes read as {chosen[2]}; read as {chosen[2]}"
+        )
+        notes = (("charset_overruled", note),)
+    return Decoded(chosen[3], chosen[2], confidence, notes)
+
+
+_DECLARED = re.compile(
+    rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*(?P<meta>[\w.:-]+)   # <meta charset> / http-equiv
+       | <\?xml[^>]{0,100}?encoding\s*=\s*["'](?P<xml>[\w.:-]+)      # <?xml encoding?>""",
+    re.IGNORECASE | re.VERBOSE,
+)
+
+
+def declared_charset(data: bytes) -> str | None:
+    """The charset a page declares in its first bytes, if Python knows it.
+
+    >>> declared_charset(b'<meta http-equiv="Content-Type" content="text/html; charset=windows-1250">')
+    'windows-1250'
+    >>> declared_charset(b'<?xml version="1.0" encoding="ISO-8859-2"?>'), declared_charset(b"Projekt")
+    ('iso-8859-2', None)
+    """
+    match = _DECLARED.search(data[:4096])
+    if not match:
+        return None
+    name = (match["meta"] or match["xml"]).decode("ascii", "replace")
+    try:
+        return canonical_encoding(name)
+    except LookupError:
+        return None
 
 
 def _chardet_tiebreak(
     data: bytes, top: list[tuple[float, int, str, str]]
 ) -> tuple[float, int, str, str] | None:
     names = {codecs.lookup(s[2]).name: s for s in top}
-    guess = chardet.detect(data[:65536], include_encodings=[s[2] for s in top])
+    tied = [s[2] for s in top]
+    guess = chardet.detect(data[:65536], include_encodings=tied, no_match_encoding=tied[0])
     encoding = guess.get("encoding")
     if not encoding:
         return None

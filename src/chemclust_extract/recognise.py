@@ -47,6 +47,8 @@ class Field:
     rows: list[Row] = field(default_factory=list)
     note: str | None = None
     columns: tuple[str, ...] = ()
+    heading: bool = False
+    order: int = 0
 
     @property
     def takes_rows(self) -> bool:
@@ -95,6 +97,7 @@ def recognise(rows: Iterable[Row]) -> Sheet:
             entry, current = found
             if entry is not None:
                 votes.update(entry.languages)
+            current.order = len(fields)
             fields.append(current)
         elif current is not None:
             if current.name in SECTIONS and _column_headers(row):
@@ -144,7 +147,7 @@ def _unknown(row: Row) -> tuple[None, Field] | None:
     if inline and _looks_like_label(inline["label"]):
         label, cells = inline["label"], (inline["value"].strip(),)
     if row.heading or _looks_like_label(label):
-        return None, Field(None, _bare(label), row.line, cells, row.links)
+        return None, Field(None, _bare(label), row.line, cells, row.links, heading=row.heading)
     return None
 
 

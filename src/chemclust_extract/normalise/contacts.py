@@ -36,9 +36,13 @@ class ParsedContact:
     problems: tuple[tuple[str, str, str], ...] = field(default=())
 
 
-def parse_contact(text: str | None, regions: Sequence[str] = ()) -> ParsedContact | None:
+def parse_contact(
+    text: str | None, regions: Sequence[str] = (), emails: Sequence[str] = ()
+) -> ParsedContact | None:
     """Split a contact block.  ``regions`` are ISO country codes to read
-    phone numbers written without a country code, most specific first.
+    phone numbers written without a country code, most specific first;
+    ``emails`` are addresses known from elsewhere (``mailto:`` links), used
+    when the text shows none.
 
     >>> c = parse_contact("Špoták Dalibor Referent KÚÚK Odbor podpory průmyslu a podnikání "
     ...                   "Mail: spotak.d@kr-ustecky.cz Tel: +420 475657938 Fax: +420 475200245").contact
@@ -56,7 +60,8 @@ def parse_contact(text: str | None, regions: Sequence[str] = ()) -> ParsedContac
         return None
     problems: list[tuple[str, str, str]] = []
     rest, parts = _labelled_parts(text)
-    email = (_first(EMAIL, parts.get("email", "") + " " + rest) or "").lower() or None
+    email = _first(EMAIL, " ".join([parts.get("email", ""), rest, *emails]))
+    email = email.lower() if email else None
     rest = EMAIL.sub(" ", URL.sub(" ", rest))
     email_region = _email_region(email)
     regions = [email_region, *regions] if email_region else list(regions)
@@ -149,7 +154,9 @@ def _labelled_parts(text: str) -> tuple[str, dict[str, str]]:
             found = _VALUE_OF[key].match(value)
             if found and key != "web":
                 parts.setdefault(key, found.group(0).strip())
-            pieces.append(value[found.end() :] if found else value)
+            # What follows a part's value stays; a value that is not one (the
+            # text of an e-mail link, "on request") is only kept in raw.
+            pieces.append(value[found.end() :] if found else "")
         kept.append(" ".join(pieces))
     return "\n".join(kept), parts
 

@@ -34,7 +34,9 @@ _BLOCKS = (
     )
     | _HEADINGS
 )
+_BLOCK_LIST = sorted(_BLOCKS)
 _LABEL_MARKUP = frozenset({"strong", "b", "th", "label", "dt"})
+_KEEP_WHOLE = _LABEL_MARKUP | {"a"}
 # "Label:" at the start of a line of text; the value runs to the end of the line.
 _COLON_LABEL = re.compile(r"^(?P<label>[^:\n]{1,60}?)\s*:\s*(?P<value>.*)$", re.DOTALL)
 # Nesting beyond this is read as plain text rather than walked, so a page of
@@ -95,12 +97,14 @@ class _Walker:
         loose: list[PageElement] = []
         for child in list(node.children):
             if isinstance(child, Tag) and (
-                child.name in _BLOCKS or (child.name == "br" and not loose)
+                child.name in _BLOCKS or (child.name == "br" and not loose) or _wraps_blocks(child)
             ):
                 yield from self.lines(loose)
                 loose = []
-                if child.name != "br":
+                if child.name in _BLOCKS:
                     yield from self.block(child, depth + 1)
+                elif child.name != "br":  # <font>, <span> ... around blocks
+                    yield from self.blocks(child, depth + 1)
             elif isinstance(child, (Tag, NavigableString)):
                 loose.append(child)
         yield from self.lines(loose)
@@ -179,7 +183,7 @@ class _Walker:
         """Inline content split at ``<br>``: each line a row, ``Label:`` in
         bold at its start making it a label/value row."""
         line: list[PageElement] = []
-        for node in [*nodes, None]:
+        for node in [*_flatten(nodes), None]:
             if node is None or (isinstance(node, Tag) and node.name == "br"):
                 row = self.line_row(line)
                 if row is not None:
@@ -236,6 +240,26 @@ def _own_rows(table: Tag) -> Iterator[Tag]:
                 yield child
             elif child.name in {"thead", "tbody", "tfoot"}:
                 yield from (tr for tr in child.children if isinstance(tr, Tag) and tr.name == "tr")
+
+
+def _wraps_blocks(tag: Tag) -> bool:
+    """An inline element (``<font>``, ``<span>``) holding blocks of a page."""
+    return tag.name not in _BLOCKS and tag.find(_BLOCK_LIST) is not None
+
+
+def _flatten(nodes: list[PageElement]) -> list[PageElement]:
+    """Inline content with the ``<br>``s of nested inline elements brought to
+    the top, so that each line can be read on its own.  Bold labels and links
+    stay whole."""
+    flat: list[PageElement] = []
+    stack = list(reversed(nodes))
+    while stack:
+        node = stack.pop()
+        if isinstance(node, Tag) and node.name not in _KEEP_WHOLE and node.find("br") is not None:
+            stack.extend(reversed(node.contents))
+        else:
+            flat.append(node)
+    return flat
 
 
 def _has_blocks(tag: Tag) -> bool:
