@@ -187,10 +187,6 @@ CONTACT_EXAMPLES = [
         "Project Manager: Ms. Jane Doe, jane.doe@example.eu",
         [],
         ("Jane Doe", "Project Manager", None, None, "jane.doe@example.eu", None, None),
-        marks=pytest.mark.xfail(
-            strict=True,
-            reason="a position written before the name: name None, the person becomes the organisation",
-        ),
         id="en-position-first",
     ),
 ]
@@ -238,11 +234,6 @@ PROBLEM_EXAMPLES = [
         ["CZ"],
         None,
         [("phone", "unparsed")],
-        marks=pytest.mark.xfail(
-            strict=True,
-            reason="a labelled value too short to look like a number gives no warning "
-            "(it lands in organisation)",
-        ),
         id="short-labelled-number-warns",
     ),
 ]
@@ -279,19 +270,12 @@ PHONE_EXAMPLES = [
         "(+420) 475 657 938",
         (),
         "+420475657938",
-        marks=pytest.mark.xfail(
-            strict=True, reason="a country code in brackets is not seen: gives None"
-        ),
         id="cs-country-code-in-brackets",
     ),
     pytest.param(
         "0391 567 4321",
         ["CZ"],
         None,
-        marks=pytest.mark.xfail(
-            strict=True,
-            reason="a trunk 0 is not a Czech number; possible-length check lets it through as '+42003915674321'",
-        ),
         id="cs-hint-on-a-german-number",
     ),
     # German
@@ -314,19 +298,12 @@ PHONE_EXAMPLES = [
         "+49 30",
         (),
         None,
-        marks=pytest.mark.xfail(
-            strict=True, reason="an area code alone passes the possible-number check: '+4930'"
-        ),
         id="de-area-code-alone",
     ),
     pytest.param(
         "112",
         ["DE"],
         None,
-        marks=pytest.mark.xfail(
-            strict=True,
-            reason="a 3-digit service number passes the possible-number check: '+49112'",
-        ),
         id="de-three-digit-service-number",
     ),
     # not a phone number
@@ -365,9 +342,6 @@ HONORIFIC_EXAMPLES = [
     pytest.param(
         "Mgr. et Mgr. Petr Malý",
         "Petr Malý",
-        marks=pytest.mark.xfail(
-            strict=True, reason="'et' between two degrees is left: 'et Petr Malý'"
-        ),
         id="cs-double-degree-et",
     ),
     # German
@@ -377,7 +351,6 @@ HONORIFIC_EXAMPLES = [
     pytest.param(
         "Dr. med. Hans Meier",
         "Hans Meier",
-        marks=pytest.mark.xfail(strict=True, reason="the 'med.' of 'Dr. med.' is left in the name"),
         id="de-dr-med",
     ),
     # Polish
@@ -388,9 +361,6 @@ HONORIFIC_EXAMPLES = [
     pytest.param(
         "Prof. Dr. hab. Jan Nowak",
         "Jan Nowak",
-        marks=pytest.mark.xfail(
-            strict=True, reason="'Dr. hab.' with a dot leaves 'hab.' in the name"
-        ),
         id="pl-dr-dot-hab",
     ),
     # English programme sites

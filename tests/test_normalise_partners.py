@@ -46,7 +46,6 @@ COUNTRY_EXAMPLES = [
     pytest.param(
         "Großbritannien",
         "GB",
-        marks=pytest.mark.xfail(strict=True, reason="German everyday name for GB is unknown: None"),
         id="de-grossbritannien",
     ),
     # Polish
@@ -68,16 +67,11 @@ COUNTRY_EXAMPLES = [
     pytest.param(
         "The Netherlands",
         "NL",
-        marks=pytest.mark.xfail(strict=True, reason="English name with 'The' is unknown: None"),
         id="en-the-netherlands",
     ),
     pytest.param(
         "Turkey",
         "TR",
-        marks=pytest.mark.xfail(
-            strict=True,
-            reason="pycountry now says 'Türkiye'; the English 'Turkey' is unknown: None",
-        ),
         id="en-turkey",
     ),
     # not a country

@@ -13,7 +13,6 @@ import unicodedata
 from datetime import date, datetime
 from itertools import pairwise
 
-import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
@@ -227,7 +226,6 @@ def test_months_between_needs_two_months(start: date, end: date) -> None:
     assert months_between(start.isoformat(), str(end.year)) is None
 
 
-@pytest.mark.xfail(strict=True, raises=ValueError, reason="months_between raises on non-ISO text")
 @FAST
 @given(st.text(), st.text())
 @example("0000000", "2010-01")
@@ -246,10 +244,8 @@ def test_parse_phone_is_a_plus_and_digits_or_none(text: str, regions: list[str])
     assert phone is None or re.fullmatch(r"\+\d+", phone)
 
 
-# Too-short numbers pass phonenumbers' possible-number check (see the
-# "de-area-code-alone" and "de-three-digit-service-number" cases); the
-# explicit example makes this xfail deterministic.
-@pytest.mark.xfail(strict=True, raises=AssertionError, reason="'+49 30' gives '+4930'")
+# Too-short numbers such as "+49 30" once passed as phones; the explicit
+# example keeps that case in every run.
 @FAST
 @given(st.text(alphabet="0123456789 +()-/.", max_size=24), REGIONS)
 @example("+49 30", [])
@@ -259,7 +255,9 @@ def test_parse_phone_is_e164_or_none(text: str, regions: list[str]) -> None:
 
 
 @FAST
-@given(st.from_regex(r"\A[2-9][0-9]{2} [0-9]{3} [0-9]{3}\Z"))
+# Czech fixed-line numbers (the numbering plan's 2x, 31-59 prefixes): only
+# valid numbers become E.164, so the generator keeps to the plan.
+@given(st.from_regex(r"\A(?:2[0-9]|3[1257-9]|4[16-9]|5[13-9])[0-9] [0-9]{3} [0-9]{3}\Z"))
 def test_czech_numbers_take_the_region_hint(number: str) -> None:
     assert parse_phone(number, ["CZ"]) == "+420" + number.replace(" ", "")
     assert parse_phone("+420 " + number) == "+420" + number.replace(" ", "")

@@ -25,6 +25,9 @@ from chemclust_extract.normalise.urls import EMAIL, URL
 from chemclust_extract.vocabulary import fold, section, terms
 
 _PHONE_LIKE = re.compile(r"(?<![\w+])(?:\+|00)?\(?\d[\d \t/().\-–]{5,}\d(?![\w])")
+_BRACKETED_CODE = re.compile(r"^\(\s*(\+\d{1,3})\s*\)")  # "(+420) 475 657 938"
+# "Mgr. et Mgr. Petr Malý": the "et" that joined two titles is left first.
+_TITLE_JOINER = re.compile(r"^[\s,]*(?:et|und)\s+")
 _VALUE_OF = {"email": EMAIL, "phone": _PHONE_LIKE, "fax": _PHONE_LIKE, "web": URL}
 
 
@@ -88,7 +91,7 @@ def parse_phone(text: str | None, regions: Sequence[str] = ()) -> str | None:
     """
     if not text:
         return None
-    number = text.strip()
+    number = _BRACKETED_CODE.sub(r"\1 ", text.strip())
     if number.startswith("00"):
         number = "+" + number[2:]
     for region in [None] if number.startswith("+") else list(regions):
@@ -96,7 +99,8 @@ def parse_phone(text: str | None, regions: Sequence[str] = ()) -> str | None:
             parsed = phonenumbers.parse(number, region)
         except phonenumbers.NumberParseException:
             continue
-        if phonenumbers.is_possible_number(parsed):
+        # Valid, not merely possible: "0391 567 4321" is no Czech number.
+        if phonenumbers.is_valid_number(parsed):
             return str(phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164))
     return None
 
@@ -107,8 +111,8 @@ def strip_honorifics(name: str) -> str:
     >>> strip_honorifics("Ing. Jana Nováková, Ph.D."), strip_honorifics("Frau Dr. Anna Schmidt")
     ('Jana Nováková', 'Anna Schmidt')
     """
-    titles = terms("honorifics")
-    stripped = titles.pattern.sub(" ", name)
+    stripped = terms("honorifics").pattern.sub(" ", name)
+    stripped = _TITLE_JOINER.sub(" ", stripped)
     return " ".join(stripped.replace(" ,", ",").split()).strip(" ,;")
 
 
@@ -154,6 +158,8 @@ def _labelled_parts(text: str) -> tuple[str, dict[str, str]]:
             found = _VALUE_OF[key].match(value)
             if found and key != "web":
                 parts.setdefault(key, found.group(0).strip())
+            elif key in {"phone", "fax"} and value.strip(" ,;"):
+                parts.setdefault(key, value.strip(" ,;"))  # not a number: warned about
             # What follows a part's value stays; a value that is not one (the
             # text of an e-mail link, "on request") is only kept in raw.
             pieces.append(value[found.end() :] if found else "")
@@ -211,6 +217,12 @@ def _describe_run(text: str) -> dict[str, str | None]:
     found: dict[str, str | None] = dict.fromkeys(_WHO)
     position = terms("positions").find(text)
     department = terms("departments").find(text, position.end() if position else 0)
+    if position and not text[: position.start()].strip():  # "Project Manager: Ms Jane Doe"
+        found["position"] = clean_text(position.group(0))
+        end = department.start() if department else len(text)
+        found["name"] = _segment(strip_honorifics(text[position.end() : end]))
+        found["department"] = _segment(text[department.start() :]) if department else None
+        return found
     cut = position.start() if position else department.start() if department else len(text)
     found["name"] = _segment(strip_honorifics(text[:cut]))
     if position:

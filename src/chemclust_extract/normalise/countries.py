@@ -9,6 +9,7 @@ for Greece.
 from __future__ import annotations
 
 import gettext
+import re
 from functools import cache
 
 import pycountry
@@ -42,7 +43,17 @@ _COMMON_NAMES = {
     "south korea": "KR",
     "vatican": "VA",
     "kosovo": "XK",
+    "turkey": "TR",
+    "türkei": "TR",
+    "turecko": "TR",
+    "turcja": "TR",
+    "großbritannien": "GB",
+    "grossbritannien": "GB",
+    "vereinigtes königreich": "GB",
+    "spojené království": "GB",
+    "niederlande": "NL",
 }
+_ARTICLE = re.compile(r"^(?:the|die|der|das)\s+", re.I)  # "The Netherlands"
 
 
 def country_code(text: str | None) -> str | None:
@@ -56,7 +67,7 @@ def country_code(text: str | None) -> str | None:
     """
     if not text:
         return None
-    key = fold(text).strip(" .")
+    key = _ARTICLE.sub("", fold(text).strip(" ."))
     if not key:
         return None
     return _by_name().get(key) or _by_code(key.upper())

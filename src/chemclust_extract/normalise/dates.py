@@ -29,16 +29,23 @@ _NUMERIC = re.compile(
 )
 _YEAR = re.compile(r"(?<!\d)(?:1[89]|20|21)\d\d(?!\d)")
 # Candidates for a date inside running text: "(April 2010, s.9)", "12. 5. 2010".
-_IN_TEXT = re.compile(
-    r"""(?<![\w.])(?:
-        (?:\d{1,2}(?:st|nd|rd|th)?\.?\s*)?[^\W\d_]{3,}\.?,?\s+(?:1[89]|20)\d\d   # [1st] April 2010
-      | \d{1,2}\s*[./]\s*\d{1,2}\s*[./]\s*(?:1[89]|20)\d\d                     # 12.5.2010
-      | (?:1[89]|20)\d\d-\d{1,2}(?:-\d{1,2})?                                # 2010-05[-12]
-      | \d{1,2}\s*/\s*(?:1[89]|20)\d\d                                        # 05/2010
-    )(?![\w])""",
-    re.VERBOSE,
+_IN_TEXT = tuple(
+    re.compile(rf"(?<![\w.]){body}(?!\w)")
+    for body in (
+        r"(?:\d{1,2}(?:st|nd|rd|th)?\.?\s*)?[^\W\d_]{3,}\.?,?\s+(?:1[89]|20)\d\d",  # [1st] April 2010
+        r"\d{1,2}\s*[./]\s*\d{1,2}\s*[./]\s*(?:1[89]|20)\d\d",  # 12.5.2010
+        r"(?:1[89]|20)\d\d-\d{1,2}(?:-\d{1,2})?",  # 2010-05[-12]
+        r"\d{1,2}\s*/\s*(?:1[89]|20)\d\d",  # 05/2010
+    )
 )
 _MAX_FREE_TEXT = 40
+# "2010 r.", "2010 roku", "v roce 2010" - the word for "year" after or before it.
+_YEAR_WORD = re.compile(
+    r"(?<=\d)\s*(?:r\.|roku|rok|Jahr)$|^(?:v\s+roce|w\s+roku|im\s+Jahr)\s+", re.I
+)
+_REMARK = re.compile(r"\s*\([^()]*\)\s*$")  # "(36 měsíců)" after a range
+_FIRST_YEAR, _LAST_YEAR = 1900, 2100
+_MONTH = re.compile(r"^(\d{4})-(\d{2})(?:-\d{2})?$")
 
 
 def parse_date(text: str | None, languages: Sequence[str] = DEFAULT_LANGUAGES) -> str | None:
@@ -53,7 +60,7 @@ def parse_date(text: str | None, languages: Sequence[str] = DEFAULT_LANGUAGES) -
     """
     if not text:
         return None
-    text = " ".join(text.split()).strip(" ,;()")
+    text = _YEAR_WORD.sub("", " ".join(text.split()).strip(" ,;()")).strip(" ,;()")
     numeric = _NUMERIC.match(text)
     if numeric:
         return _from_numeric(numeric)
@@ -82,6 +89,13 @@ def parse_date_range(
     if not text:
         return None
     text = _FROM.sub("", " ".join(text.split()))
+    found = _split_range(text, languages)
+    if found is None and _REMARK.search(text):
+        found = _split_range(_REMARK.sub("", text), languages)
+    return found
+
+
+def _split_range(text: str, languages: Sequence[str]) -> tuple[str, str] | None:
     for separator in _separators().finditer(text):
         start = parse_date(text[: separator.start()], languages)
         end = start and parse_date(text[separator.end() :], languages)
@@ -102,8 +116,15 @@ def find_date(text: str | None, languages: Sequence[str] = DEFAULT_LANGUAGES) ->
     """
     if not text or not _YEAR.search(text):
         return None
-    for candidate in _IN_TEXT.finditer(text):
-        found = parse_date(candidate.group(0), languages)
+    # Each kind of date is searched on its own, so that a failed "word year"
+    # candidate cannot hide an ISO date inside it; earliest first.
+    candidates = sorted(
+        (m.start(), -len(m.group(0)), m.group(0))
+        for pattern in _IN_TEXT
+        for m in pattern.finditer(text)
+    )
+    for _, _, candidate in candidates:
+        found = parse_date(candidate, languages)
         if found:
             return found
     return None
@@ -118,9 +139,10 @@ def months_between(start: str | None, end: str | None) -> int | None:
     >>> months_between("2010", "2012-12") is None
     True
     """
-    if not start or not end or len(start) < 7 or len(end) < 7:
+    months = [_MONTH.match(d) if d else None for d in (start, end)]
+    if months[0] is None or months[1] is None:
         return None
-    (sy, sm), (ey, em) = (map(int, d[:7].split("-")) for d in (start, end))
+    (sy, sm), (ey, em) = ((int(m[1]), int(m[2])) for m in months if m)
     return (ey * 12 + em) - (sy * 12 + sm) + 1
 
 
@@ -138,6 +160,8 @@ def _from_numeric(match: re.Match[str]) -> str | None:
 
 def _iso(year: str, month: str | None, day: str | None) -> str | None:
     y = int(year)
+    if not _FIRST_YEAR <= y <= _LAST_YEAR:
+        return None
     if month is None:
         return f"{y:04d}"
     m = int(month)
@@ -155,7 +179,12 @@ def _iso(year: str, month: str | None, day: str | None) -> str | None:
 def _parser(languages: tuple[str, ...]) -> DateDataParser:
     return DateDataParser(
         languages=list(languages),
-        settings={"PREFER_DAY_OF_MONTH": "first", "REQUIRE_PARTS": ["year"]},
+        # Absolute dates only: "2010 r." must not become "2010 years ago".
+        settings={
+            "PREFER_DAY_OF_MONTH": "first",
+            "REQUIRE_PARTS": ["year"],
+            "PARSERS": ["custom-formats", "absolute-time"],
+        },
     )
 
 
@@ -165,9 +194,10 @@ def _from_words(text: str, languages: tuple[str, ...]) -> str | None:
         data = _parser(languages).get_date_data(text)
     except (ValueError, OverflowError, TypeError, KeyError):
         return None
-    if data.date_obj is None:
-        return None
     when = data.date_obj
+    # The year must be one the text writes, within the years sheets speak of.
+    if when is None or str(when.year) not in text or not _FIRST_YEAR <= when.year <= _LAST_YEAR:
+        return None
     if data.period == "year":
         return f"{when.year:04d}"
     if data.period == "month":

@@ -88,11 +88,13 @@ def parse_fund(text: str | None) -> str | None:
 
 def _multiplier(text: str, amount_text: str) -> Decimal:
     """The factor of a word such as ``mil.`` right after the number."""
-    at = text.find(amount_text) + len(amount_text) if amount_text else 0
-    after = text[at : at + 16].lstrip()
+    if not amount_text:
+        return Decimal(1)
+    at = text.find(amount_text) + len(amount_text)
+    after = text[at : at + 16]
     multipliers = terms("multipliers")
-    match = multipliers.pattern.match(after)
-    if not match or not amount_text:
+    match = multipliers.pattern.match(after.lstrip())
+    if not match or (len(match.group(0)) == 1 and after[:1].isspace()):
         return Decimal(1)
     return Decimal(multipliers.key(match))
 

@@ -10,7 +10,7 @@ import unicodedata
 from bs4 import BeautifulSoup
 from bs4.element import NavigableString, Tag
 
-_TAG = re.compile(r"<\s*/?\s*[a-zA-Z][^>]*>")
+_TAG = re.compile(r"<\s*/?\s*[a-zA-Z][^>]*>|<!--")
 _ENTITY = re.compile(r"&(?:#\d+|#x[0-9a-fA-F]+|[a-zA-Z]{2,8});")
 _BLOCKS = frozenset(
     [
@@ -53,10 +53,16 @@ def clean_text(text: str | None) -> str | None:
         return None
     if "<" in text and _TAG.search(text):
         text = _html_text(text)
-    elif "&" in text:
-        text = html.unescape(text)
+    if "&" in text:
+        text = _unescape(text)
     text = " ".join(unicodedata.normalize("NFC", text).split())
     return text or None
+
+
+def _unescape(text: str) -> str:
+    """Entities decoded, twice over for text escaped twice (``&amp;amp;``)."""
+    once = html.unescape(text)
+    return html.unescape(once) if once != text and _ENTITY.search(once) else once
 
 
 _BULLET = re.compile(r"^\s*[-–•*·▪◦]\s+")

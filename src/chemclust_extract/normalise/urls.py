@@ -6,10 +6,8 @@ import re
 from urllib.parse import urljoin, urlsplit
 
 URL = re.compile(
-    r"""(?:
-        (?:https?|ftp)://[^\s<>"'()]+   # with a scheme
-      | www\d{0,3}\.[^\s<>"'()]+        # a bare www. host
-    )""",
+    r"""(?:(?:https?|ftp)://|www\d{0,3}\.)   # a scheme, or a bare www. host
+        (?:[^\s<>"'()]|\([^\s<>"'()]*\))+  # the rest; balanced brackets allowed""",
     re.VERBOSE | re.IGNORECASE,
 )
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}", re.IGNORECASE)
@@ -46,7 +44,7 @@ def parse_website(text: str | None) -> str | None:
     found = find_url(text)
     if found or not text:
         return found
-    bare = text.strip().rstrip(_TRAILING)
+    bare = _trim(text.strip())
     return "http://" + bare if _BARE_DOMAIN.fullmatch(bare) else None
 
 
@@ -63,7 +61,7 @@ def normalise_url(text: str | None, base: str | None = None) -> str | None:
     """
     if not text:
         return None
-    url = text.strip().rstrip(_TRAILING)
+    url = _trim(text.strip())
     if (
         not url
         or any(c.isspace() for c in url)
@@ -79,6 +77,16 @@ def normalise_url(text: str | None, base: str | None = None) -> str | None:
         return url if "/" in url else None
     if parts.scheme and "." not in parts.netloc:
         return None
+    return url
+
+
+def _trim(url: str) -> str:
+    """Punctuation after an address, but a closing bracket that closes one
+    inside it stays (``.../Interreg_(programme)``)."""
+    while url and url[-1] in _TRAILING:
+        if url[-1] == ")" and url.count("(") >= url.count(")"):
+            break
+        url = url[:-1]
     return url
 
 
