@@ -15,14 +15,17 @@ Reader = Callable[[str], list[Row]]
 
 READERS: dict[str, Reader] = {"tsv": read_tsv, "html": read_html, "text": read_text}
 
+_TAGS = r"(?:!doctype\s+html|html|head|body|table|tr|td|div|p|dl|dt|meta|title|h[1-6]|ul|ol|li|font|center|span|b|strong|br)"
+# A page starts with a tag, after any BOM, XML declaration and comments.
 _HTML_START = re.compile(
-    r"\A\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype|html|head|body|table|div|p|dl)\b",
-    re.I | re.S,
+    rf"\A[\ufeff\s]*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<{_TAGS}\b", re.I | re.S
 )
+_HTML_TAG = re.compile(rf"</?{_TAGS}\b[^>]*>", re.I)
 
 
 def sniff_format(text: str, suffix: str = "") -> str:
-    """Name the format a sheet's text is written in.
+    """Name the format a sheet's text is written in, from its content; the
+    file's suffix only breaks a tie.
 
     >>> sniff_format("Projekt\\tChemClust\\n")
     'tsv'
@@ -38,6 +41,7 @@ def sniff_format(text: str, suffix: str = "") -> str:
     tabbed = sum(1 for line in lines if "\t" in line.strip(" "))
     if lines and tabbed >= max(1, len(lines) // 3):
         return "tsv"
-    if suffix.lower() in {".html", ".htm", ".xhtml"} and "<" in head:
+    tags = len(_HTML_TAG.findall(head))
+    if tags >= max(3, len(lines) // 2) or (tags and suffix.lower() in {".html", ".htm", ".xhtml"}):
         return "html"
     return "text"

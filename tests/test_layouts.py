@@ -1,0 +1,226 @@
+"""The same project as TSV, HTML (three layouts) and plain text gives the
+same record; the format is found from the content, not the file name."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from chemclust_extract import Record, extract_bytes, extract_file
+from chemclust_extract.readers import sniff_format
+from chemclust_extract.readers.html import read_html
+
+from .conftest import FIXTURES, SAMPLES, SHARED
+
+SEED_LAYOUTS = {
+    "chemclust.tsv": "tsv",
+    "chemclust-table.html": "html",
+    "chemclust-dl.html": "html",
+    "chemclust-paragraphs.htm": "html",
+    "chemclust-text.txt": "text",
+}
+
+
+def _without_source(record: Record) -> dict[str, Any]:
+    data = record.to_dict()
+    data.pop("source")
+    return data
+
+
+@pytest.fixture(scope="module")
+def seed_record() -> dict[str, Any]:
+    expected = SHARED / "seed" / "chemclust.expected.json"
+    if not expected.exists():  # ../shared is beside every checkout the project runs in
+        expected = FIXTURES / "chemclust.expected.json"
+    data = json.loads(expected.read_text(encoding="utf-8"))
+    data.pop("source")
+    return data
+
+
+@pytest.mark.parametrize(("name", "reader"), SEED_LAYOUTS.items())
+def test_every_layout_of_the_seed_gives_the_seed_record(
+    name: str, reader: str, seed_record: dict[str, Any]
+) -> None:
+    record = extract_file(SAMPLES / name)
+    assert isinstance(record, Record), record
+    assert _without_source(record) == seed_record
+    assert record.source is not None and record.source.format == reader
+
+
+@pytest.mark.parametrize(
+    ("sample", "renamed", "reader"),
+    [
+        pytest.param("chemclust-table.html", "page.txt", "html", id="txt-holding-html"),
+        pytest.param("chemclust.tsv", "export.html", "tsv", id="html-that-is-tsv"),
+        pytest.param("chemclust-dl.html", "page.xhtml", "html", id="xhtml"),
+        pytest.param("chemclust-paragraphs.htm", "PAGE", "html", id="html-without-extension"),
+        pytest.param("chemclust-text.txt", "sheet", "text", id="text-without-extension"),
+        pytest.param("chemclust.tsv", "sheet.dat", "tsv", id="tsv-with-odd-extension"),
+    ],
+)
+def test_format_comes_from_the_content(
+    sample: str, renamed: str, reader: str, tmp_path: Path, seed_record: dict[str, Any]
+) -> None:
+    target = tmp_path / renamed
+    shutil.copy(SAMPLES / sample, target)
+    record = extract_file(target)
+    assert isinstance(record, Record), record
+    assert record.source is not None and record.source.format == reader
+    assert _without_source(record) == seed_record
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("<!DOCTYPE html><html><body></body></html>", "html", id="doctype"),
+        pytest.param("\ufeff  <html lang=cs>", "html", id="bom-and-spaces"),
+        pytest.param("<?xml version='1.0'?>\n<html xmlns='x'>", "html", id="xhtml-declaration"),
+        pytest.param(
+            "<!-- saved page -->\n<table><tr><td>Projekt</td></tr></table>",
+            "html",
+            id="comment-first",
+        ),
+        pytest.param("<p><b>Projekt:</b> X</p>", "html", id="fragment"),
+        pytest.param(
+            " \n\nProjekt\tChemClust\t\t\n<p>popis</p>\t\t\n", "tsv", id="tsv-with-html-cells"
+        ),
+        pytest.param("Projekt: ChemClust\nProgram: Interreg IVC\n", "text", id="colon-text"),
+        pytest.param("Projekt      ChemClust\n", "text", id="aligned-text"),
+        pytest.param(
+            "<Projekt> is a word in angle brackets\n", "text", id="angle-brackets-in-text"
+        ),
+    ],
+)
+def test_sniff_format(text: str, expected: str) -> None:
+    assert sniff_format(text) == expected
+
+
+def test_entities_breaks_and_links_in_html() -> None:
+    page = (
+        "<html><head><base href='http://region.cz/eu/'></head><body><table>"
+        "<tr><th>Projekt</th><td>A&amp;B&nbsp;Net</td></tr>"
+        "<tr><th>Web projektu:</th><td><a href='ab/'>web</a></td></tr>"
+        "<tr><th>Celkový rozpočet:</th><td>&#8364;&#160;1.000.000</td></tr>"
+        "<tr><th>Kontaktní osoba:</th><td>Ing. Jan Novák<br>Referent<br>"
+        "<a href='mailto:Jan.Novak@region.cz'>napište nám</a></td></tr>"
+        "<tr><th>Prezentace, dokumenty</th><td><ul><li><a href='doc/zprava.pdf'>Zpráva</a> (květen 2011)</li>"
+        "</ul></td></tr></table></body></html>"
+    )
+    record = extract_bytes(page.encode(), "page.html")
+    assert record.name == "A&B Net"
+    assert record.website == "http://region.cz/eu/ab/"
+    assert (record.total_budget, record.total_budget_currency) == (1000000, "EUR")
+    (contact,) = record.contacts
+    assert (contact.name, contact.position, contact.email) == (
+        "Jan Novák",
+        "Referent",
+        "jan.novak@region.cz",
+    )
+    (document,) = record.documents
+    assert (document.text, document.date, document.url) == (
+        "Zpráva (květen 2011)",
+        "2011-05",
+        "http://region.cz/eu/doc/zprava.pdf",
+    )
+
+
+def test_relative_link_without_base_is_left_as_written() -> None:
+    page = "<dl><dt>Projekt</dt><dd>X</dd><dt>Dokumenty</dt><dd><ul><li><a href='files/x.pdf'>X</a></li></ul></dd></dl>"
+    record = extract_bytes(page.encode(), "page.html")
+    assert record.documents[0].url == "files/x.pdf"
+
+
+def test_page_furniture_is_ignored() -> None:
+    page = (
+        "<html><head><script>document.write('<p><b>Projekt:</b> Fake</p>')</script>"
+        "<style>p{}</style></head><body>"
+        "<header><p><b>Program:</b> Web of the region</p></header>"
+        "<nav><ul><li>Home</li><li>Projekty</li></ul></nav>"
+        "<!-- <p><b>Trvání:</b> 2000</p> -->"
+        "<p><b>Projekt:</b> Real</p><p><b>Program:</b> Interreg IVC</p>"
+        "<footer><p><b>Web:</b> http://footer.example/</p></footer></body></html>"
+    )
+    record = extract_bytes(page.encode(), "page.html")
+    assert (record.name, record.programme, record.website, record.start_date) == (
+        "Real",
+        "Interreg IVC",
+        None,
+        None,
+    )
+    assert record.extra == {}
+
+
+def test_rowspan_label_covers_the_rows_below() -> None:
+    page = (
+        "<table><tr><th>Projekt</th><td>X</td></tr>"
+        "<tr><th rowspan='3'>Partneři projektu</th><td>1. Město Most (CZ)</td></tr>"
+        "<tr><td>2. Stadt Freiberg (DE)</td></tr><tr><td>3. Gmina Zgorzelec (PL)</td></tr></table>"
+    )
+    record = extract_bytes(page.encode(), "page.html")
+    assert [(p.number, p.name, p.country) for p in record.partners] == [
+        (1, "Město Most", "CZ"),
+        (2, "Stadt Freiberg", "DE"),
+        (3, "Gmina Zgorzelec", "PL"),
+    ]
+
+
+def test_ordered_list_numbers_partners_from_its_start() -> None:
+    rows = read_html("<h2>Partneři projektu</h2><ol start='4'><li>A (DE)</li><li>B (PL)</li></ol>")
+    assert [r.cells for r in rows] == [("Partneři projektu",), ("4", "A (DE)"), ("5", "B (PL)")]
+    assert rows[0].heading
+
+
+@pytest.mark.parametrize(
+    ("declared", "encoding", "expected_encoding", "warned"),
+    [
+        pytest.param("windows-1250", "windows-1250", "windows-1250", False, id="declared-and-true"),
+        pytest.param("iso-8859-2", "utf-8", "utf-8", True, id="declared-legacy-but-utf8"),
+        pytest.param("utf-8", "windows-1250", "windows-1250", True, id="declared-utf8-but-legacy"),
+        pytest.param(
+            "iso-8859-1", "windows-1250", "windows-1250", True, id="declared-latin1-but-czech"
+        ),
+    ],
+)
+def test_meta_charset_is_a_hint_the_bytes_overrule(
+    declared: str, encoding: str, expected_encoding: str, warned: bool
+) -> None:
+    page = (
+        f'<html><head><meta http-equiv="Content-Type" content="text/html; charset={declared}">'
+        "</head><body><p><b>Projekt:</b> Žďár nad Sázavou – Šluknov</p></body></html>"
+    )
+    record = extract_bytes(page.encode(encoding), "page.html")
+    assert record.name == "Žďár nad Sázavou – Šluknov"
+    assert record.source is not None and record.source.encoding == expected_encoding
+    codes = [w.code for w in record.warnings if w.field == "source"]
+    assert codes == (["charset_overruled"] if warned else [])
+
+
+def test_text_sheet_values_continue_on_indented_lines() -> None:
+    text = (
+        "Projekt: X\n"
+        "Kontaktní osoba: Ing. Jana Nováková\n"
+        "    Projektová manažerka\n"
+        "    E-mail: jana@kraj.cz\n"
+        "Popis projektu:\n"
+        "    První odstavec\n    pokračuje zde.\n\n    Druhý odstavec.\n"
+        "Partneři projektu\n"
+        "1) Město Most (CZ)\n"
+        "• Stadt Freiberg (DE)\n"
+    )
+    record = extract_bytes(text.encode(), "sheet.txt")
+    assert record.source is not None and record.source.format == "text"
+    assert record.description == "První odstavec pokračuje zde.\n\nDruhý odstavec."
+    (contact,) = record.contacts
+    assert (contact.name, contact.position, contact.email) == (
+        "Jana Nováková",
+        "Projektová manažerka",
+        "jana@kraj.cz",
+    )
+    assert [(p.number, p.name) for p in record.partners] == [
+        (1, "Město Most"),
+        (None, "Stadt Freiberg"),
+    ]
