@@ -74,6 +74,8 @@ _SIGNATURES: tuple[tuple[bytes, str], ...] = (
 )
 _CONTROL = frozenset(range(0x00, 0x09)) | frozenset(range(0x0E, 0x20)) | {0x7F}
 _CONTROL_SHARE = 0.05
+# Below this plausibility, with this many non-ASCII bytes, no candidate fits.
+_IMPLAUSIBLE, _IMPLAUSIBLE_MIN = -1.0, 16
 _CONTROL_MIN = 8
 
 
@@ -102,18 +104,96 @@ def binary_kind(data: bytes) -> str | None:
 def decode_bytes(
     data: bytes, hint: str | None = None, candidates: Sequence[str] = LEGACY_CANDIDATES
 ) -> Decoded:
-    """Decode a sheet's bytes, dropping stray NUL characters with a note.
+    """Decode a sheet's bytes: the text, the encoding's canonical name and a
+    confidence.
 
+    ``hint`` forces an encoding (``--encoding``) and raises
+    ``UnicodeDecodeError`` if the bytes are not in it.  Without it: a BOM
+    decides, then UTF-16 recognised by its zero bytes, then strict UTF-8,
+    then the most plausible of ``candidates``; a confidence of 0.0 says that
+    none of them reads as text.  Stray NULs are dropped and lines that are
+    UTF-8 once misread as a code page are repaired, each with a note.
+
+    >>> decode_bytes("Ústecký kraj".encode("utf-8")).encoding
+    'utf-8'
+    >>> decode_bytes("Ústecký kraj, Šumava".encode("windows-1250")).text
+    'Ústecký kraj, Šumava'
+    >>> decode_bytes("Łódź, Świętokrzyskie".encode("iso-8859-2")).encoding
+    'iso-8859-2'
     >>> decoded = decode_bytes(b"Projekt\\tChem\\x00Clust")
     >>> decoded.text, decoded.notes
     ('Projekt\\tChemClust', (('nul_bytes', '1 NUL character(s) dropped'),))
+    >>> decode_bytes("Partner za ČR:\\tĂšsteckĂ˝ kraj".encode("utf-8")).text
+    'Partner za ČR:\\tÚstecký kraj'
     """
     decoded = _decode(data, hint, candidates)
-    nuls = decoded.text.count("\x00")
-    if not nuls:
-        return decoded
-    note = ("nul_bytes", f"{nuls} NUL character(s) dropped")
-    return replace(decoded, text=decoded.text.replace("\x00", ""), notes=(*decoded.notes, note))
+    text, notes = decoded.text, list(decoded.notes)
+    nuls = text.count("\x00")
+    if nuls:
+        text = text.replace("\x00", "")
+        notes.append(("nul_bytes", f"{nuls} NUL character(s) dropped"))
+    text, repaired = repair_mojibake(text)
+    if repaired:
+        message = (
+            f"{repaired} line(s) were UTF-8 once read as a code page and saved again; repaired"
+        )
+        notes.append(("mojibake_repaired", message))
+    return replace(decoded, text=text, notes=tuple(notes))
+
+
+# Letters that UTF-8 read as windows-1250/1252 or ISO-8859-1/2 starts with.
+_MOJIBAKE_LEAD = re.compile("[ÃÂĂĹÅÄÄĹÅâĂÄÅÐÑ]")
+_MOJIBAKE_CODECS = ("sloppy-windows-1250", "sloppy-windows-1252", "iso-8859-2", "latin-1")
+
+
+def repair_mojibake(text: str) -> tuple[str, int]:
+    """Undo UTF-8 that was once decoded as a code page and saved again, line
+    by line: a line is repaired only when it round-trips to valid UTF-8 and
+    reads better afterwards, so correct text is never changed.
+
+    >>> repair_mojibake("ÃšsteckÃ½ kraj\\n„uvozovky“ – Ústí")
+    ('Ústecký kraj\\n„uvozovky“ – Ústí', 1)
+    """
+    if not _MOJIBAKE_LEAD.search(text):
+        return text, 0
+    lines = text.split("\n")
+    repaired = 0
+    for i, line in enumerate(lines):
+        if _MOJIBAKE_LEAD.search(line):
+            fixed = _repair_line(line)
+            if fixed != line:
+                lines[i] = fixed
+                repaired += 1
+    return "\n".join(lines), repaired
+
+
+def _repair_line(line: str) -> str:
+    """The whole line if it round-trips, else each cell, else each word: a
+    label typed correctly beside a garbled value still gets the value fixed."""
+    whole = _round_trip(line)
+    if whole is not None:
+        return whole
+    cells = []
+    for cell in line.split("\t"):
+        fixed = _round_trip(cell) if _MOJIBAKE_LEAD.search(cell) else cell
+        if fixed is None:
+            words = cell.split(" ")
+            fixed = " ".join(_round_trip(w) or w if _MOJIBAKE_LEAD.search(w) else w for w in words)
+        cells.append(fixed)
+    return "\t".join(cells)
+
+
+def _round_trip(line: str) -> str | None:
+    import ftfy.bad_codecs  # noqa: F401  (registers the sloppy code pages)
+
+    for codec in _MOJIBAKE_CODECS:
+        try:
+            fixed = line.encode(codec).decode("utf-8")
+        except (UnicodeEncodeError, UnicodeDecodeError):
+            continue
+        if fixed != line and plausibility(fixed) > plausibility(line):
+            return fixed
+    return None
 
 
 def _decode(data: bytes, hint: str | None, candidates: Sequence[str]) -> Decoded:
@@ -131,23 +211,39 @@ def _decode(data: bytes, hint: str | None, candidates: Sequence[str]) -> Decoded
     'iso-8859-2'
     """
     if hint:
-        return Decoded(data.decode(hint, errors="replace"), canonical_encoding(hint), 1.0)
+        return Decoded(data.decode(hint), canonical_encoding(hint), 1.0)
     for bom, name in _BOMS:
         if data.startswith(bom):
-            return Decoded(data.decode(name, errors="replace"), name, 1.0)
+            return _utf16_or_32(data, name, 1.0)
     # Before UTF-8: ASCII text in UTF-16 is valid UTF-8 full of NULs.
     utf16 = _bomless_utf16(data)
     if utf16 is not None:
-        return Decoded(data.decode(utf16, errors="replace"), utf16, 0.9)
+        return _utf16_or_32(data, utf16, 0.9)
     declared = declared_charset(data)
     try:
         text = data.decode("utf-8")
-    except UnicodeDecodeError:
+    except UnicodeDecodeError as error:
+        if error.start >= len(data) - 3 and error.reason == "unexpected end of data":
+            cut = ("truncated", "the file ends inside a character; it was cut short")
+            return Decoded(data[: error.start].decode("utf-8"), "utf-8", 0.9, (cut,))
         return _best_legacy(data, candidates, declared)
     if declared and declared != "utf-8" and not data.isascii():
         note = f"the page declares {declared} but its bytes are UTF-8; read as UTF-8"
         return Decoded(text, "utf-8", 1.0, (("charset_overruled", note),))
     return Decoded(text, "utf-8", 1.0)
+
+
+def _utf16_or_32(data: bytes, name: str, confidence: float) -> Decoded:
+    """A Unicode encoding of fixed width; a last unit cut in half is a
+    truncation, not a reason to fail."""
+    width = 4 if name.startswith("utf-32") else 2 if name.startswith("utf-16") else 1
+    bom = 0 if name.endswith(("le", "be")) else width  # the BOM is not counted in the tail
+    cut = (len(data) - bom) % width
+    text = (data[: len(data) - cut] if cut else data).decode(name, errors="replace")
+    notes = (("truncated", "the file ends inside a character; it was cut short"),) if cut else ()
+    if text.count("\ufffd") > max(2, len(text) // 100):
+        confidence = 0.0  # not text in this encoding after all
+    return Decoded(text, canonical_encoding(name), confidence, notes)
 
 
 def canonical_encoding(name: str) -> str:
@@ -223,7 +319,7 @@ def _best_legacy(data: bytes, candidates: Sequence[str], declared: str | None = 
     chosen = next((s for s in top if s[2] == declared), None) or top[0]
     if chosen is top[0] and len(top) > 1 and len({s[3] for s in top}) > 1:
         chosen = _chardet_tiebreak(data, top) or chosen
-    confidence = round(max(0.0, min(1.0, (chosen[0] + 3) / 4)), 3)
+    confidence = _confidence(chosen[0], data)
     notes: tuple[tuple[str, str], ...] = ()
     if declared and chosen[2] != declared:
         note = (
@@ -231,6 +327,14 @@ def _best_legacy(data: bytes, candidates: Sequence[str], declared: str | None = 
         )
         notes = (("charset_overruled", note),)
     return Decoded(chosen[3], chosen[2], confidence, notes)
+
+
+def _confidence(score: float, data: bytes) -> float:
+    """0.0 means no candidate reads as text in the sheets' languages (the
+    file is undecodable with these candidates); otherwise 0.05 to 1.0."""
+    if score < _IMPLAUSIBLE and sum(1 for b in data if b > 127) >= _IMPLAUSIBLE_MIN:
+        return 0.0
+    return round(min(1.0, max(0.05, (score + 1) / 2)), 3)
 
 
 _DECLARED = re.compile(

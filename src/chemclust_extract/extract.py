@@ -11,7 +11,7 @@ from pathlib import Path
 from chemclust_extract.assemble import build_record
 from chemclust_extract.decode import LEGACY_CANDIDATES, binary_kind, decode_bytes
 from chemclust_extract.model import Failure, Record, Source
-from chemclust_extract.readers import READERS, sniff_format
+from chemclust_extract.readers import READERS, sniff_format, truncation_notes
 from chemclust_extract.recognise import recognise
 
 DEFAULT_MAX_SIZE = 20 * 1024 * 1024
@@ -64,17 +64,25 @@ def extract_bytes(data: bytes, path: str, options: Options | None = None) -> Rec
     kind_of_binary = binary_kind(data)
     if kind_of_binary:
         raise ExtractionError("binary", f"not a text sheet: {kind_of_binary}")
-    decoded = decode_bytes(data, options.encoding, options.candidates)
-    suffix = Path(path).suffix
-    kind = sniff_format(decoded.text, suffix)
+    try:
+        decoded = decode_bytes(data, options.encoding, options.candidates)
+    except UnicodeDecodeError as error:
+        message = f"the bytes are not {error.encoding} ({error.reason} at byte {error.start})"
+        raise ExtractionError("undecodable", message) from None
+    if decoded.confidence == 0.0:
+        tried = ", ".join(options.candidates)
+        message = f"reads as no Czech, Slovak, Polish, German or English text in {decoded.encoding} or {tried}; try --encoding"
+        raise ExtractionError("undecodable", message)
+    kind = sniff_format(decoded.text, Path(path).suffix)
     reader = READERS.get(kind)
     if reader is None:
-        raise ExtractionError("unsupported", f"{kind} sheets are not supported yet")
+        raise ExtractionError("unsupported", f"{kind.upper()} document, not a project sheet")
     sheet = recognise(reader(decoded.text))
     if not any(f.name for f in sheet.fields):
         raise ExtractionError("no_fields", "no label of a project sheet was recognised")
     source = Source(path, hashlib.sha256(data).hexdigest(), kind, decoded.encoding)
-    return build_record(sheet, source, stem=Path(path).stem, notes=decoded.notes)
+    notes = (*decoded.notes, *truncation_notes(kind, decoded.text))
+    return build_record(sheet, source, stem=Path(path).stem, notes=notes)
 
 
 def _read(path: Path, max_size: int) -> bytes:

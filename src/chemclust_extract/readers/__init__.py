@@ -20,6 +20,19 @@ _TAGS = r"(?:!doctype\s+html|html|head|body|table|tr|td|div|p|dl|dt|meta|title|h
 _HTML_START = re.compile(
     rf"\A[\ufeff\s]*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<{_TAGS}\b", re.I | re.S
 )
+# Text formats that are not sheets; named so that the failure can say what they are.
+_OTHER_FORMATS = (
+    ("rtf", re.compile(r"\A[\ufeff\s]*\{\\rtf", re.I)),
+    (
+        "xml",
+        re.compile(
+            r"\A[\ufeff\s]*<\?xml(?![^>]*\?>\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+)?html)",
+            re.I | re.S,
+        ),
+    ),
+    ("json", re.compile(r"\A[\ufeff\s]*[\[{]\s*[\"\[{]")),
+    ("postscript", re.compile(r"\A%!PS")),
+)
 _HTML_TAG = re.compile(rf"</?{_TAGS}\b[^>]*>", re.I)
 
 
@@ -37,6 +50,9 @@ def sniff_format(text: str, suffix: str = "") -> str:
     head = text[:8192]
     if _HTML_START.match(head):
         return "html"
+    for kind, pattern in _OTHER_FORMATS:
+        if pattern.match(head):
+            return kind
     lines = [line for line in head.splitlines() if line.strip()]
     tabbed = sum(1 for line in lines if "\t" in line.strip(" "))
     if lines and tabbed >= max(1, len(lines) // 3):
@@ -45,3 +61,15 @@ def sniff_format(text: str, suffix: str = "") -> str:
     if tags >= max(3, len(lines) // 2) or (tags and suffix.lower() in {".html", ".htm", ".xhtml"}):
         return "html"
     return "text"
+
+
+def truncation_notes(kind: str, text: str) -> tuple[tuple[str, str], ...]:
+    """``(code, message)`` when a sheet's format shows it was cut short: an
+    HTML page that opens ``<html>``/``<body>`` and never closes them."""
+    if kind != "html":
+        return ()
+    lower = text[-65536:].lower()
+    opened = "<html" in text[:4096].lower() or "<body" in text[:65536].lower()
+    if opened and "</html>" not in lower and "</body>" not in lower:
+        return (("truncated", "the page ends before </body></html>; it was probably cut short"),)
+    return ()
