@@ -16,7 +16,7 @@ from itertools import pairwise
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from chemclust_extract.decode import Decoded, decode_bytes
+from chemclust_extract.decode import Decoded, decode_bytes, repair_mojibake
 from chemclust_extract.model import Contact, Document, NewsItem, Partner
 from chemclust_extract.normalise.contacts import (
     ParsedContact,
@@ -450,9 +450,30 @@ PLAIN_TEXT = st.text(st.characters(codec="utf-8", exclude_characters="\x00\ufeff
 @FAST
 @given(PLAIN_TEXT)
 def test_decode_bytes_reads_utf8_back(text: str) -> None:
+    """UTF-8 reads back exactly, but for text that is itself mojibake
+    ("Ã\x80" is "À" misread), which is repaired and said so."""
     decoded = decode_bytes(text.encode("utf-8"))
-    assert decoded.text == text
+    expected, repaired = repair_mojibake(text)
+    assert decoded.text == expected
     assert decoded.encoding == "utf-8"
+    assert bool(repaired) == any(code == "mojibake_repaired" for code, _ in decoded.notes)
+
+
+# What the sheets' languages write: their letters, digits, punctuation,
+# typographic quotes and dashes, the euro sign.
+SHEET_TEXT = st.text(
+    st.sampled_from(
+        "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 .,;:-/()\t"
+        "áčďéěíňóřšťúůýžÁČĎÉĚÍŇÓŘŠŤÚŮÝŽäôľĺŕÄÔĽĹŔąćęłńśźżĄĆĘŁŃŚŹŻöüßÖÜ„“”‚‘’–—€§°"
+    ),
+    max_size=80,
+)
+
+
+@FAST
+@given(SHEET_TEXT)
+def test_correct_sheet_text_is_never_repaired(text: str) -> None:
+    assert repair_mojibake(text) == (text, 0)
 
 
 @FAST
