@@ -15,6 +15,8 @@ import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from functools import cache
+from pathlib import Path
 
 import chardet
 
@@ -28,15 +30,37 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
 
-# Letters beyond ASCII that each language writes; a decoding that yields
-# letters no single language uses together is implausible.
-_ALPHABETS: dict[str, str] = {
-    "cs": "áčďéěíňóřšťúůýžÁČĎÉĚÍŇÓŘŠŤÚŮÝŽ",
-    "sk": "áäčďéíĺľňóôŕšťúýžÁÄČĎÉÍĹĽŇÓÔŔŠŤÚÝŽ",
-    "pl": "ąćęłńóśźżĄĆĘŁŃÓŚŹŻ",
-    "de": "äöüßÄÖÜéÉ",
-    "west": "àâçèéêëîïôùûüÿñáíóúäöÀÂÇÈÉÊËÎÏÔÙÛÜÑÁÍÓÚÄÖæøåÆØÅ",
+# Letters beyond ASCII that each language writes (lower case; upper case is
+# added below).  A word is plausible when one language writes all its
+# letters: the sheets' own languages, and those of partners' names.  Western
+# languages are kept apart, so that "hospodáøská" (windows-1250 read as
+# windows-1252) fits neither Czech nor Danish.
+_LOWER_ALPHABETS: dict[str, str] = {
+    "cs": "áčďéěíňóřšťúůýž",
+    "sk": "áäčďéíĺľňóôŕšťúýž",
+    "pl": "ąćęłńóśźż",
+    "de": "äöüßé",
+    "hu": "áéíóöőúüű",
+    "sl_hr": "čćđšž",
+    "fr": "àâçèéêëîïôùûüÿœæ",
+    "es": "áéíñóúü",
+    "it": "àèéìíîòóùú",
+    "pt": "áâãàçéêíóôõú",
+    "nl": "éèëïöü",
+    "nordic": "æøåäöé",
 }
+_ALPHABETS = {lang: letters + letters.upper() for lang, letters in _LOWER_ALPHABETS.items()}
+# Where each alphabet's letter pairs are learnt: the ISO 3166/639/4217/15924
+# name translations pycountry ships (its gettext catalogues).  A letter
+# counts fully where the language writes it next to those neighbours
+# ("Děčín", "Città"), and little where it never does ("Dìèín", "Cittŕ",
+# "Nřrresundby": what a wrong code page makes of them).
+_CATALOGUE_LOCALES: dict[str, tuple[str, ...]] = {
+    "cs": ("cs",), "sk": ("sk",), "pl": ("pl",), "de": ("de",), "hu": ("hu",),
+    "sl_hr": ("sl", "hr"), "fr": ("fr",), "es": ("es",), "it": ("it",), "pt": ("pt", "pt_BR"),
+    "nl": ("nl",), "nordic": ("da", "sv", "nb_NO", "nn", "fi"),
+}  # fmt: skip
+_UNSEEN_PAIR = 0.25
 # Punctuation and signs every language's sheets use.
 _COMMON = "€„“”‚‘’–—…•°§×·«»¤¦©®±µ¶ \u00a0"
 
@@ -274,28 +298,118 @@ def _bomless_utf16(data: bytes) -> str | None:
     return None
 
 
-def plausibility(text: str) -> float:
-    """How much a decoded text reads like one of the sheets' languages:
-    higher is better, ASCII-only text scores 0.
+def plausibility(text: str, pairs: bool = False) -> float:
+    """How much a decoded text reads like the sheets' languages, per
+    character beyond ASCII: each word is scored against the alphabet that
+    fits it best (a German sheet may name a Czech town), signs count only
+    between words, control characters weigh heavily.  With ``pairs``, a
+    letter counts fully only beside neighbours its language writes.
+    ASCII-only text scores 0.
 
     >>> plausibility("Ústí") > plausibility("Ăšstí")
     True
+    >>> plausibility("Děčín, Görlitz", pairs=True) > plausibility("Dìèín, Görlitz", pairs=True)
+    True
+    >>> plausibility("wiodący") > plausibility("wiod±cy")
+    True
     """
-    foreign = [c for c in text if ord(c) > 127]
-    if not foreign:
+    total = count = 0.0
+    for match in _TOKEN.finditer(text):
+        token = match.group(0)
+        foreign = [c for c in token if ord(c) > 127]
+        if not foreign:
+            continue
+        count += len(foreign)
+        if token[0].isalnum():
+            total += max(_fit(token, lang, pairs) for lang in _ALPHABETS)
+        else:
+            total += sum(_sign(c, text, match.start() + i) for i, c in enumerate(token))
+    return total / count if count else 0.0
+
+
+_TOKEN = re.compile(r"\w+|[^\w\s]+")
+
+
+def _fit(word: str, lang: str, pairs: bool = False) -> float:
+    """A word's letters beyond ASCII scored in one language: +1 for a letter
+    it writes beside these neighbours, a little for a letter it writes
+    elsewhere, -3 for a letter it does not write."""
+    alphabet = _ALPHABETS[lang]
+    known = _letter_pairs().get(lang, frozenset()) if pairs else frozenset()
+    padded = "^" + word.lower() + "$"
+    score = 0.0
+    for i, char in enumerate(word, start=1):
+        if ord(char) <= 127:
+            continue
+        if char not in alphabet:
+            score -= 10.0 if unicodedata.category(char) == "Cc" else 3.0
+        elif not known or (
+            _attested(padded[i - 1 : i + 1], known) and _attested(padded[i : i + 2], known)
+        ):
+            score += 1.0
+        else:
+            score += _UNSEEN_PAIR
+    return score
+
+
+def _attested(pair: str, known: frozenset[str]) -> bool:
+    """A pair the language writes, or one whose ASCII letter could be any
+    consonant (or vowel) there: sparse catalogues need that back-off."""
+    return pair in known or _shape(pair) in known
+
+
+_VOWELS = frozenset("aeiouy")
+
+
+def _shape(pair: str) -> str:
+    return "".join(
+        ("V" if c in _VOWELS else "C") if c.isascii() and c.isalpha() else c for c in pair
+    )
+
+
+@cache
+def _letter_pairs() -> dict[str, frozenset[str]]:
+    """Per alphabet, the letter pairs (``^`` and ``$`` marking word ends) with
+    a letter beyond ASCII that the language's catalogues write."""
+    import gettext
+
+    import pycountry
+
+    pairs: dict[str, frozenset[str]] = {}
+    for lang, locales in _CATALOGUE_LOCALES.items():
+        seen: set[str] = set()
+        for locale in locales:
+            folder = Path(pycountry.LOCALES_DIR) / locale / "LC_MESSAGES"
+            for catalogue in sorted(folder.glob("*.mo")):
+                with catalogue.open("rb") as handle:
+                    strings = gettext.GNUTranslations(handle)._catalog.values()  # type: ignore[attr-defined]
+                for word in _WORD.findall(
+                    " ".join(s for s in strings if isinstance(s, str)).lower()
+                ):
+                    padded = "^" + word + "$"
+                    found = [padded[i : i + 2] for i in range(len(padded) - 1)]
+                    found = [pair for pair in found if not pair.isascii()]
+                    seen.update(found)
+                    seen.update(_shape(pair) for pair in found)
+        pairs[lang] = frozenset(seen)
+    return pairs
+
+
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def _sign(char: str, text: str, at: int) -> float:
+    """A sign beyond ASCII: fine between words, a misread letter inside one."""
+    if ord(char) <= 127:
         return 0.0
-    best = float("-inf")
-    for alphabet in _ALPHABETS.values():
-        score = 0.0
-        for char in foreign:
-            if char in alphabet or char in _COMMON:
-                score += 1
-            elif unicodedata.category(char) == "Cc":
-                score -= 10
-            else:
-                score -= 3
-        best = max(best, score)
-    return best / len(foreign)
+    if unicodedata.category(char) == "Cc":
+        return -10.0
+    inside = at > 0 and text[at - 1].isalpha() and at + 1 < len(text) and text[at + 1].isalpha()
+    return 1.0 if char in _COMMON and not inside else -3.0
+
+
+# A candidate decoding: (plausibility, -rank in the candidate list, encoding, text).
+Scored = tuple[float, int, str, str]
 
 
 def _best_legacy(data: bytes, candidates: Sequence[str], declared: str | None = None) -> Decoded:
@@ -304,7 +418,7 @@ def _best_legacy(data: bytes, candidates: Sequence[str], declared: str | None = 
     names = list(
         dict.fromkeys([*candidates, *([declared] if declared and declared != "utf-8" else [])])
     )
-    scored: list[tuple[float, int, str, str]] = []
+    scored: list[Scored] = []
     for order, name in enumerate(names):
         try:
             text = data.decode(name)
@@ -318,7 +432,7 @@ def _best_legacy(data: bytes, candidates: Sequence[str], declared: str | None = 
     top = [s for s in scored if s[0] == scored[0][0]]
     chosen = next((s for s in top if s[2] == declared), None) or top[0]
     if chosen is top[0] and len(top) > 1 and len({s[3] for s in top}) > 1:
-        chosen = _chardet_tiebreak(data, top) or chosen
+        chosen = _tiebreak(data, top) or chosen
     confidence = _confidence(chosen[0], data)
     notes: tuple[tuple[str, str], ...] = ()
     if declared and chosen[2] != declared:
@@ -362,9 +476,19 @@ def declared_charset(data: bytes) -> str | None:
         return None
 
 
-def _chardet_tiebreak(
-    data: bytes, top: list[tuple[float, int, str, str]]
-) -> tuple[float, int, str, str] | None:
+def _tiebreak(data: bytes, top: list[Scored]) -> Scored | None:
+    """Among decodings whose letters fit equally well: the one whose letters
+    stand beside neighbours their language writes; if still level, chardet's
+    choice among them."""
+    paired = sorted(
+        ((plausibility(s[3], pairs=True), s) for s in top), key=lambda p: p[0], reverse=True
+    )
+    if paired[0][0] > paired[1][0]:
+        return paired[0][1]
+    return _chardet_tiebreak(data, [s for score, s in paired if score == paired[0][0]])
+
+
+def _chardet_tiebreak(data: bytes, top: list[Scored]) -> Scored | None:
     names = {codecs.lookup(s[2]).name: s for s in top}
     tied = [s[2] for s in top]
     guess = chardet.detect(data[:65536], include_encodings=tied, no_match_encoding=tied[0])
