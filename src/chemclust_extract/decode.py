@@ -99,7 +99,7 @@ _SIGNATURES: tuple[tuple[bytes, str], ...] = (
 _CONTROL = frozenset(range(0x00, 0x09)) | frozenset(range(0x0E, 0x20)) | {0x7F}
 _CONTROL_SHARE = 0.05
 # Below this plausibility, with this many non-ASCII bytes, no candidate fits.
-_IMPLAUSIBLE, _IMPLAUSIBLE_MIN = -1.0, 16
+_IMPLAUSIBLE, _IMPLAUSIBLE_MIN = -0.5, 16
 _CONTROL_MIN = 8
 
 
@@ -405,7 +405,12 @@ def _sign(char: str, text: str, at: int) -> float:
     if unicodedata.category(char) == "Cc":
         return -10.0
     inside = at > 0 and text[at - 1].isalpha() and at + 1 < len(text) and text[at + 1].isalpha()
-    return 1.0 if char in _COMMON and not inside else -3.0
+    return 1.0 if char in _COMMON and (not inside or char in _JOINERS) else -3.0
+
+
+# Signs that may join two words ("Neisse–Nisa", "d’Azur"); any other sign
+# between letters ("wiod±cy") is a letter read in the wrong code page.
+_JOINERS = frozenset("–—‐‑’‘‚„“”·")
 
 
 # A candidate decoding: (plausibility, -rank in the candidate list, encoding, text).
@@ -433,7 +438,7 @@ def _best_legacy(data: bytes, candidates: Sequence[str], declared: str | None = 
     chosen = next((s for s in top if s[2] == declared), None) or top[0]
     if chosen is top[0] and len(top) > 1 and len({s[3] for s in top}) > 1:
         chosen = _tiebreak(data, top) or chosen
-    confidence = _confidence(chosen[0], data)
+    confidence = _confidence(plausibility(chosen[3], pairs=True), data)
     notes: tuple[tuple[str, str], ...] = ()
     if declared and chosen[2] != declared:
         note = (
