@@ -20,6 +20,7 @@ from chemclust_extract.model import SCALAR_FIELDS, Failure, Record
 from chemclust_extract.writers import write_dataset
 
 _GLOB_CHARS = frozenset("*?[")
+SHEET_SUFFIXES = frozenset({".tsv", ".tab", ".txt", ".csv", ".html", ".htm", ".xhtml", ".text"})
 COVERED_LISTS = ("contacts", "partners", "news", "documents")
 
 
@@ -70,7 +71,9 @@ def _expand(text: str, skip: Path | None) -> list[Path]:
     if not _GLOB_CHARS & set(text):
         raise InputError(f"{text}: no such file or folder")
     matches = [Path(m) for m in sorted(glob.glob(text, recursive=True))]
-    files = [m for m in matches if not m.is_dir() and not _inside(m, skip)]
+    # A folder the glob names as a sheet ("*.tsv" matching "x.tsv/") is kept,
+    # to fail as unreadable rather than vanish.
+    files = [m for m in matches if _sheet_like(m) and not _inside(m, skip)]
     if not files:
         raise InputError(f"{text}: no file matches")
     return files
@@ -81,6 +84,10 @@ def _walk(folder: Path, skip: Path | None) -> Iterator[Path]:
         here = Path(root)
         dirs[:] = sorted(d for d in dirs if not d.startswith(".") and (here / d).resolve() != skip)
         yield from (here / name for name in sorted(files) if not name.startswith("."))
+
+
+def _sheet_like(path: Path) -> bool:
+    return not path.is_dir() or path.suffix.lower() in SHEET_SUFFIXES
 
 
 def _inside(path: Path, folder: Path | None) -> bool:

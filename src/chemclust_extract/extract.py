@@ -87,9 +87,15 @@ def extract_bytes(data: bytes, path: str, options: Options | None = None) -> Rec
 
 def _read(path: Path, max_size: int) -> bytes:
     if not path.exists():
-        raise ExtractionError("unreadable", "the file does not exist")
+        broken = path.is_symlink()
+        raise ExtractionError(
+            "unreadable",
+            "a link to a file that does not exist" if broken else "the file does not exist",
+        )
+    if path.is_dir():
+        raise ExtractionError("unreadable", "a folder, not a file")
     if not path.is_file():
-        raise ExtractionError("unreadable", "not a regular file")
+        raise ExtractionError("unreadable", "not a regular file (a device, socket or pipe)")
     size = path.stat().st_size
     if size > max_size:
         raise ExtractionError("too_large", f"{size} bytes is over the limit of {max_size}")
