@@ -36,3 +36,9 @@ def write_atomic(
     with atomic_open(path, newline) as handle:
         write(handle)
     return path
+
+
+def remove_stale_parts(folder: Path) -> None:
+    """Temporary files a killed run left behind (``.name.XXXX.part``)."""
+    for part in folder.glob(".*.part"):
+        part.unlink(missing_ok=True)
