@@ -5,7 +5,7 @@ PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: run test lint bench clean
+.PHONY: run test lint bench bench-encoding clean
 
 run: $(BIN)/chemclust-extract
 	$(BIN)/chemclust-extract extract samples -o output
@@ -19,6 +19,9 @@ lint: $(VENV)/.test-deps
 
 bench: $(BIN)/chemclust-extract
 	$(BIN)/python benchmarks/bench_corpus.py
+
+bench-encoding: $(BIN)/chemclust-extract
+	$(BIN)/python benchmarks/bench_encoding.py
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
