@@ -18,6 +18,7 @@ from chemclust_extract.vocabulary import terms
 # ",-" / ",--" / ".-" after the digits means "no cents" (1.762.400,- EUR).
 _NO_CENTS = re.compile(r"(?<=\d)[.,]-{1,2}(?!\d)")
 _DIGITS = re.compile(r"\d")
+_LARGEST = Decimal(10) ** 15
 
 
 @dataclass(frozen=True)
@@ -54,6 +55,8 @@ def parse_money(text: str | None, currency_hint: str | None = None) -> Money | N
     if price.amount is None:
         return None
     amount = price.amount * _multiplier(text, price.amount_text or "")
+    if amount > _LARGEST:  # no project costs this much: a run of digits, not an amount
+        return None
     currency = currency_code(price.currency) or currency_code(text) or currency_code(currency_hint)
     return Money(_number(amount), currency)
 

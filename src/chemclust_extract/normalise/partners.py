@@ -48,6 +48,8 @@ website='http://www.kr-ustecky.cz/')
     for text in texts:
         if URL.fullmatch(text):
             website = website or find_url(text)
+        elif _is_web_word(text):  # the text of a link cell: "web", "www"
+            continue
         elif _is_lead_mark(text):
             lead = True
         elif country is None and country_code(text) and len(text) <= 40 and name_parts:
@@ -107,6 +109,12 @@ def _number(texts: list[str]) -> tuple[int | None, list[str]]:
         value = prefix.group(1) or prefix.group(2)
         return int(value), [texts[0][prefix.end() :], *texts[1:]]
     return None, texts
+
+
+def _is_web_word(text: str) -> bool:
+    headers = terms("column_headers")
+    match = headers.pattern.fullmatch(text.strip())
+    return match is not None and headers.key(match) == "website"
 
 
 def _is_lead_mark(text: str) -> bool:

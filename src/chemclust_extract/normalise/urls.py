@@ -70,9 +70,12 @@ def normalise_url(text: str | None, base: str | None = None) -> str | None:
         return None
     if url.lower().startswith("www"):
         url = "http://" + url
-    elif base and not urlsplit(url).scheme:
-        url = urljoin(base, url)
-    parts = urlsplit(url)
+    try:
+        if base and not urlsplit(url).scheme:
+            url = urljoin(base, url)
+        parts = urlsplit(url)
+    except ValueError:  # "http://[x": brackets that are no IPv6 address
+        return None
     if parts.scheme.lower() not in {"http", "https", "ftp"} and not base:
         return url if "/" in url else None
     if parts.scheme and "." not in parts.netloc:

@@ -56,11 +56,21 @@ def read_html(text: str) -> list[Row]:
     >>> [r.cells for r in read_html("<p><strong>Program:</strong> Interreg IVC<br>Web: x.eu</p>")]
     [('Program:', 'Interreg IVC'), ('Web: x.eu',)]
     """
-    soup = BeautifulSoup(text, "lxml")
+    soup = BeautifulSoup(_without_cut_tag(text), "lxml")
     base = _base_href(soup)
     _remove_furniture(soup)
     root = soup.body or soup
     return [row for row in _Walker(text, base).blocks(root, 0) if any(c.strip() for c in row.cells)]
+
+
+_CUT_TAG = re.compile(r"(?<=[^<])<[/!?]?[A-Za-z]*[^<>]*\Z")
+
+
+def _without_cut_tag(text: str) -> str:
+    """A page cut short inside a tag ("ChemClust <") loses the half tag
+    rather than showing it as text."""
+    cut = _CUT_TAG.search(text[-512:])
+    return text[: len(text) - len(cut.group(0))] if cut else text
 
 
 def _base_href(soup: BeautifulSoup) -> str | None:
@@ -108,6 +118,9 @@ class _Walker:
     def blocks(self, node: Tag, depth: int) -> Iterator[Row]:
         """Rows of a block element's children; loose inline content between
         blocks is read as lines of text."""
+        if depth > _MAX_DEPTH:  # inline wrappers nest without limit too
+            yield from self.lines(list(node.children))
+            return
         loose: list[PageElement] = []
         for child in list(node.children):
             if isinstance(child, Tag) and (
@@ -242,7 +255,10 @@ class _Walker:
     def resolve(self, href: str) -> str:
         if href.lower().startswith("mailto:") or not self.base:
             return href
-        return urljoin(self.base, href)
+        try:
+            return urljoin(self.base, href)
+        except ValueError:  # a base or link that is not a URL ("http://[x")
+            return href
 
 
 def _own_rows(table: Tag) -> Iterator[Tag]:
@@ -295,8 +311,9 @@ def _has_blocks(tag: Tag) -> bool:
 
 
 def _start(tag: Tag) -> int:
-    start = str(tag.get("start", "1")).strip()
-    return int(start) if start.isdigit() else 1
+    """An ``<ol start>``: plain decimal digits of sane length, else 1."""
+    start = str(tag.attrs.get("start", "1")).strip()
+    return int(start) if start.isascii() and start.isdecimal() and len(start) <= 6 else 1
 
 
 def _line(node: PageElement | None) -> int:
