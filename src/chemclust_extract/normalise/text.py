@@ -10,6 +10,8 @@ import unicodedata
 from bs4 import BeautifulSoup
 from bs4.element import NavigableString, Tag
 
+from chemclust_extract.soup import quiet_soup
+
 _TAG = re.compile(r"<\s*/?\s*[a-zA-Z][^>]*>|<!--")
 _ENTITY = re.compile(r"&(?:#\d+|#x[0-9a-fA-F]+|[a-zA-Z]{2,8});")
 _BLOCKS = frozenset(
@@ -107,7 +109,7 @@ def paragraphs(text: str | None) -> str | None:
 
 
 def _soup(markup: str) -> BeautifulSoup:
-    return BeautifulSoup(markup, "lxml")
+    return quiet_soup(markup)
 
 
 def _html_text(markup: str) -> str:

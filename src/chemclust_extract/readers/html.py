@@ -18,6 +18,7 @@ from bs4 import BeautifulSoup
 from bs4.element import Comment, NavigableString, PageElement, Tag
 
 from chemclust_extract.rows import Row
+from chemclust_extract.soup import quiet_soup
 
 # Never content: scripts, styles and the furniture of a CMS template.
 _FURNITURE = frozenset(
@@ -56,7 +57,7 @@ def read_html(text: str) -> list[Row]:
     >>> [r.cells for r in read_html("<p><strong>Program:</strong> Interreg IVC<br>Web: x.eu</p>")]
     [('Program:', 'Interreg IVC'), ('Web: x.eu',)]
     """
-    soup = BeautifulSoup(_without_cut_tag(text), "lxml")
+    soup = quiet_soup(_without_cut_tag(text))
     base = _base_href(soup)
     _remove_furniture(soup)
     root = soup.body or soup
