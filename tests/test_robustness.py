@@ -39,11 +39,11 @@ PROPERTY = settings(
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
 )
 PER_SAMPLE = settings(PROPERTY, max_examples=25)
-# The 5 MB page takes ~35 s, more than half of this file's budget; it runs
+# The 5 MB page takes ~20 s, a third of this file's budget; it runs
 # on request (benchmarks/bench_pathological.py times it).
 SLOW = pytest.mark.skipif(
     not os.environ.get("CHEMCLUST_SLOW_TESTS"),
-    reason="the 5 MB page takes ~35 s; set CHEMCLUST_SLOW_TESTS=1 to run it",
+    reason="the 5 MB page takes ~20 s; set CHEMCLUST_SLOW_TESTS=1 to run it",
 )
 
 
