@@ -62,7 +62,7 @@ def build(folder: Path, count: int, seed: int = 7) -> int:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--files", type=int, default=2000)
-    parser.add_argument("--jobs", type=int, default=1)
+    parser.add_argument("--jobs", type=int, default=None, help="processes (default: one per core)")
     parser.add_argument("--keep", action="store_true", help="keep the corpus folder")
     args = parser.parse_args()
     root = Path(tempfile.mkdtemp(prefix="chemclust-bench-"))

@@ -99,17 +99,32 @@ def _shorter(a: Path, b: Path) -> bool:
 
 
 def extract_many(
-    paths: Iterable[str | os.PathLike[str]], options: Options | None = None, jobs: int = 1
+    paths: Iterable[str | os.PathLike[str]], options: Options | None = None, jobs: int | None = 1
 ) -> Iterator[Record | Failure]:
     """Extract each file, in order, yielding its record or its failure.
-    ``jobs`` > 1 spreads the files over that many processes."""
+    ``jobs`` > 1 spreads the files over that many processes; ``None`` uses
+    every core for batches large enough to repay starting them."""
     work = partial(extract_file, options=options or Options())
-    if jobs <= 1:
-        yield from map(work, paths)
-        return
     items = list(paths)
+    jobs = auto_jobs(len(items)) if jobs is None else jobs
+    if jobs <= 1:
+        yield from map(work, items)
+        return
     with ProcessPoolExecutor(max_workers=jobs) as pool:
         yield from pool.map(work, items, chunksize=max(1, min(64, len(items) // (jobs * 4) or 1)))
+
+
+# Each worker process pays about a second to import its libraries.
+_FILES_PER_WORKER = 64
+
+
+def auto_jobs(files: int) -> int:
+    """One process per core for large batches, one for small ones.
+
+    >>> auto_jobs(10), auto_jobs(100_000) >= 1
+    (1, True)
+    """
+    return max(1, min(os.cpu_count() or 1, files // _FILES_PER_WORKER))
 
 
 def unique_ids(records: Sequence[Record]) -> list[Record]:
@@ -134,7 +149,7 @@ def run_batch(
     inputs: Iterable[str | os.PathLike[str]],
     out_dir: str | os.PathLike[str] = "output",
     options: Options | None = None,
-    jobs: int = 1,
+    jobs: int | None = None,
 ) -> BatchResult:
     """Extract every input and write the dataset into ``out_dir``."""
     started = time.perf_counter()

@@ -74,10 +74,10 @@ def main() -> None:
 @click.option(
     "-j",
     "--jobs",
-    default=1,
-    show_default=True,
+    default=None,
+    show_default="one per core for 64+ files",
     type=click.IntRange(0),
-    help="Processes to use; 0 means one per CPU core.",
+    help="Processes to use; 0 means one per CPU core, 1 none besides this one.",
 )
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
 def extract(
@@ -86,7 +86,7 @@ def extract(
     encoding: str | None,
     candidates: str,
     max_size: int,
-    jobs: int,
+    jobs: int | None,
     quiet: bool,
 ) -> None:
     """Extract project sheets from files, folders (recursively) and globs.
@@ -105,7 +105,7 @@ def extract(
         encoding=_encoding(encoding), candidates=_candidates(candidates), max_size=max_size
     )
     try:
-        result = run_batch(inputs, out_dir, options, jobs=jobs or _cpu_count())
+        result = run_batch(inputs, out_dir, options, jobs=_cpu_count() if jobs == 0 else jobs)
     except InputError as error:
         raise click.UsageError(str(error)) from error
     for failure in result.failures:

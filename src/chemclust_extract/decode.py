@@ -13,9 +13,10 @@ from __future__ import annotations
 import codecs
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 import chardet
@@ -313,21 +314,28 @@ def plausibility(text: str, pairs: bool = False) -> float:
     >>> plausibility("wiodący") > plausibility("wiod±cy")
     True
     """
+    if text.isascii():
+        return 0.0
     total = count = 0.0
-    for match in _TOKEN.finditer(text):
-        token = match.group(0)
-        foreign = [c for c in token if ord(c) > 127]
-        if not foreign:
-            continue
-        count += len(foreign)
-        if token[0].isalnum():
-            total += max(_fit(token, lang, pairs) for lang in _ALPHABETS)
-        else:
-            total += sum(_sign(c, text, match.start() + i) for i, c in enumerate(token))
+    for word, times in Counter(_FOREIGN_WORD.findall(text)).items():
+        count += times * sum(1 for c in word if ord(c) > 127)
+        total += times * _word_score(word, pairs)
+    for sign in _FOREIGN_SIGN.finditer(text):
+        count += 1
+        total += _sign(sign.group(0), text, sign.start())
     return total / count if count else 0.0
 
 
-_TOKEN = re.compile(r"\w+|[^\w\s]+")
+# Words with a letter beyond ASCII, and single signs beyond ASCII.
+_FOREIGN_WORD = re.compile(r"\w*[^\W\x00-\x7f]\w*")
+_FOREIGN_SIGN = re.compile(r"[^\w\s\x00-\x7f]|[\x80-\x9f]")
+
+
+@lru_cache(maxsize=1 << 16)
+def _word_score(word: str, pairs: bool) -> float:
+    """A word's score in the language that fits it best; words recur from
+    sheet to sheet, so the answer is kept."""
+    return max(_fit(word, lang, pairs) for lang in _ALPHABETS)
 
 
 def _fit(word: str, lang: str, pairs: bool = False) -> float:
@@ -377,21 +385,21 @@ def _letter_pairs() -> dict[str, frozenset[str]]:
 
     pairs: dict[str, frozenset[str]] = {}
     for lang, locales in _CATALOGUE_LOCALES.items():
-        seen: set[str] = set()
+        words: set[str] = set()
         for locale in locales:
             folder = Path(pycountry.LOCALES_DIR) / locale / "LC_MESSAGES"
             for catalogue in sorted(folder.glob("*.mo")):
                 with catalogue.open("rb") as handle:
                     strings = gettext.GNUTranslations(handle)._catalog.values()  # type: ignore[attr-defined]
-                for word in _WORD.findall(
-                    " ".join(s for s in strings if isinstance(s, str)).lower()
-                ):
-                    padded = "^" + word + "$"
-                    found = [padded[i : i + 2] for i in range(len(padded) - 1)]
-                    found = [pair for pair in found if not pair.isascii()]
-                    seen.update(found)
-                    seen.update(_shape(pair) for pair in found)
-        pairs[lang] = frozenset(seen)
+                text = " ".join(s for s in strings if isinstance(s, str)).lower()
+                words.update(w for w in _WORD.findall(text) if not w.isascii())
+        seen = {
+            pair
+            for word in words
+            for i in range(len(word) + 1)
+            if not (pair := ("^" + word + "$")[i : i + 2]).isascii()
+        }
+        pairs[lang] = frozenset(seen | {_shape(pair) for pair in seen})
     return pairs
 
 
