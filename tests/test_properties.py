@@ -16,8 +16,9 @@ from itertools import pairwise
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from chemclust_extract.decode import Decoded, decode_bytes, repair_mojibake
+from chemclust_extract.decode import Decoded, decode_bytes
 from chemclust_extract.model import Contact, Document, NewsItem, Partner
+from chemclust_extract.mojibake import repair_mojibake
 from chemclust_extract.normalise.contacts import (
     ParsedContact,
     parse_contact,

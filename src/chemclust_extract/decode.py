@@ -12,14 +12,13 @@ from __future__ import annotations
 
 import codecs
 import re
-import unicodedata
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from functools import cache, lru_cache
-from pathlib import Path
 
 import chardet
+
+from chemclust_extract.mojibake import repair_mojibake
+from chemclust_extract.plausibility import plausibility
 
 LEGACY_CANDIDATES: tuple[str, ...] = ("windows-1250", "iso-8859-2", "windows-1252")
 
@@ -30,40 +29,6 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
-
-# Letters beyond ASCII that each language writes (lower case; upper case is
-# added below).  A word is plausible when one language writes all its
-# letters: the sheets' own languages, and those of partners' names.  Western
-# languages are kept apart, so that "hospodáøská" (windows-1250 read as
-# windows-1252) fits neither Czech nor Danish.
-_LOWER_ALPHABETS: dict[str, str] = {
-    "cs": "áčďéěíňóřšťúůýž",
-    "sk": "áäčďéíĺľňóôŕšťúýž",
-    "pl": "ąćęłńóśźż",
-    "de": "äöüßé",
-    "hu": "áéíóöőúüű",
-    "sl_hr": "čćđšž",
-    "fr": "àâçèéêëîïôùûüÿœæ",
-    "es": "áéíñóúü",
-    "it": "àèéìíîòóùú",
-    "pt": "áâãàçéêíóôõú",
-    "nl": "éèëïöü",
-    "nordic": "æøåäöé",
-}
-_ALPHABETS = {lang: letters + letters.upper() for lang, letters in _LOWER_ALPHABETS.items()}
-# Where each alphabet's letter pairs are learnt: the ISO 3166/639/4217/15924
-# name translations pycountry ships (its gettext catalogues).  A letter
-# counts fully where the language writes it next to those neighbours
-# ("Děčín", "Città"), and little where it never does ("Dìèín", "Cittŕ",
-# "Nřrresundby": what a wrong code page makes of them).
-_CATALOGUE_LOCALES: dict[str, tuple[str, ...]] = {
-    "cs": ("cs",), "sk": ("sk",), "pl": ("pl",), "de": ("de",), "hu": ("hu",),
-    "sl_hr": ("sl", "hr"), "fr": ("fr",), "es": ("es",), "it": ("it",), "pt": ("pt", "pt_BR"),
-    "nl": ("nl",), "nordic": ("da", "sv", "nb_NO", "nn", "fi"),
-}  # fmt: skip
-_UNSEEN_PAIR = 0.25
-# Punctuation and signs every language's sheets use.
-_COMMON = "€„“”‚‘’–—…•°§×·«»¤¦©®±µ¶ \u00a0"
 
 
 @dataclass(frozen=True)
@@ -166,75 +131,8 @@ def decode_bytes(
     return replace(decoded, text=text, notes=tuple(notes))
 
 
-# Letters that UTF-8 read as windows-1250/1252 or ISO-8859-1/2 starts with.
-_MOJIBAKE_LEAD = re.compile("[ÃÂĂĹÅÄÄĹÅâĂÄÅÐÑ]")
-_MOJIBAKE_CODECS = ("sloppy-windows-1250", "sloppy-windows-1252", "iso-8859-2", "latin-1")
-
-
-def repair_mojibake(text: str) -> tuple[str, int]:
-    """Undo UTF-8 that was once decoded as a code page and saved again, line
-    by line: a line is repaired only when it round-trips to valid UTF-8 and
-    reads better afterwards, so correct text is never changed.
-
-    >>> repair_mojibake("ÃšsteckÃ½ kraj\\n„uvozovky“ – Ústí")
-    ('Ústecký kraj\\n„uvozovky“ – Ústí', 1)
-    """
-    if not _MOJIBAKE_LEAD.search(text):
-        return text, 0
-    lines = text.split("\n")
-    repaired = 0
-    for i, line in enumerate(lines):
-        if _MOJIBAKE_LEAD.search(line):
-            fixed = _repair_line(line)
-            if fixed != line:
-                lines[i] = fixed
-                repaired += 1
-    return "\n".join(lines), repaired
-
-
-def _repair_line(line: str) -> str:
-    """The whole line if it round-trips, else each cell, else each word: a
-    label typed correctly beside a garbled value still gets the value fixed."""
-    whole = _round_trip(line)
-    if whole is not None:
-        return whole
-    cells = []
-    for cell in line.split("\t"):
-        fixed = _round_trip(cell) if _MOJIBAKE_LEAD.search(cell) else cell
-        if fixed is None:
-            words = cell.split(" ")
-            fixed = " ".join(_round_trip(w) or w if _MOJIBAKE_LEAD.search(w) else w for w in words)
-        cells.append(fixed)
-    return "\t".join(cells)
-
-
-def _round_trip(line: str) -> str | None:
-    import ftfy.bad_codecs  # noqa: F401  (registers the sloppy code pages)
-
-    for codec in _MOJIBAKE_CODECS:
-        try:
-            fixed = line.encode(codec).decode("utf-8")
-        except (UnicodeEncodeError, UnicodeDecodeError):
-            continue
-        if fixed != line and plausibility(fixed) > plausibility(line):
-            return fixed
-    return None
-
-
 def _decode(data: bytes, hint: str | None, candidates: Sequence[str]) -> Decoded:
-    """Decode a sheet's bytes.
-
-    ``hint`` forces an encoding (``--encoding``).  Without it: a BOM decides,
-    then strict UTF-8, then UTF-16 recognised by its zero bytes, then the most
-    plausible of ``candidates``.
-
-    >>> decode_bytes("Ústecký kraj".encode("utf-8")).encoding
-    'utf-8'
-    >>> decode_bytes("Ústecký kraj, Šumava".encode("windows-1250")).text
-    'Ústecký kraj, Šumava'
-    >>> decode_bytes("Łódź, Świętokrzyskie".encode("iso-8859-2")).encoding
-    'iso-8859-2'
-    """
+    """The choice of encoding that :func:`decode_bytes` describes."""
     if hint:
         return Decoded(data.decode(hint), canonical_encoding(hint), 1.0)
     for bom, name in _BOMS:
@@ -297,128 +195,6 @@ def _bomless_utf16(data: bytes) -> str | None:
     if even > 0.4 * half and odd < 0.05 * half:
         return "utf-16-be"
     return None
-
-
-def plausibility(text: str, pairs: bool = False) -> float:
-    """How much a decoded text reads like the sheets' languages, per
-    character beyond ASCII: each word is scored against the alphabet that
-    fits it best (a German sheet may name a Czech town), signs count only
-    between words, control characters weigh heavily.  With ``pairs``, a
-    letter counts fully only beside neighbours its language writes.
-    ASCII-only text scores 0.
-
-    >>> plausibility("Ústí") > plausibility("Ăšstí")
-    True
-    >>> plausibility("Děčín, Görlitz", pairs=True) > plausibility("Dìèín, Görlitz", pairs=True)
-    True
-    >>> plausibility("wiodący") > plausibility("wiod±cy")
-    True
-    """
-    if text.isascii():
-        return 0.0
-    total = count = 0.0
-    for word, times in Counter(_FOREIGN_WORD.findall(text)).items():
-        count += times * sum(1 for c in word if ord(c) > 127)
-        total += times * _word_score(word, pairs)
-    for sign in _FOREIGN_SIGN.finditer(text):
-        count += 1
-        total += _sign(sign.group(0), text, sign.start())
-    return total / count if count else 0.0
-
-
-# Words with a letter beyond ASCII, and single signs beyond ASCII.
-_FOREIGN_WORD = re.compile(r"\w*[^\W\x00-\x7f]\w*")
-_FOREIGN_SIGN = re.compile(r"[^\w\s\x00-\x7f]|[\x80-\x9f]")
-
-
-@lru_cache(maxsize=1 << 16)
-def _word_score(word: str, pairs: bool) -> float:
-    """A word's score in the language that fits it best; words recur from
-    sheet to sheet, so the answer is kept."""
-    return max(_fit(word, lang, pairs) for lang in _ALPHABETS)
-
-
-def _fit(word: str, lang: str, pairs: bool = False) -> float:
-    """A word's letters beyond ASCII scored in one language: +1 for a letter
-    it writes beside these neighbours, a little for a letter it writes
-    elsewhere, -3 for a letter it does not write."""
-    alphabet = _ALPHABETS[lang]
-    known = _letter_pairs().get(lang, frozenset()) if pairs else frozenset()
-    padded = "^" + word.lower() + "$"
-    score = 0.0
-    for i, char in enumerate(word, start=1):
-        if ord(char) <= 127:
-            continue
-        if char not in alphabet:
-            score -= 10.0 if unicodedata.category(char) == "Cc" else 3.0
-        elif not known or (
-            _attested(padded[i - 1 : i + 1], known) and _attested(padded[i : i + 2], known)
-        ):
-            score += 1.0
-        else:
-            score += _UNSEEN_PAIR
-    return score
-
-
-def _attested(pair: str, known: frozenset[str]) -> bool:
-    """A pair the language writes, or one whose ASCII letter could be any
-    consonant (or vowel) there: sparse catalogues need that back-off."""
-    return pair in known or _shape(pair) in known
-
-
-_VOWELS = frozenset("aeiouy")
-
-
-def _shape(pair: str) -> str:
-    return "".join(
-        ("V" if c in _VOWELS else "C") if c.isascii() and c.isalpha() else c for c in pair
-    )
-
-
-@cache
-def _letter_pairs() -> dict[str, frozenset[str]]:
-    """Per alphabet, the letter pairs (``^`` and ``$`` marking word ends) with
-    a letter beyond ASCII that the language's catalogues write."""
-    import gettext
-
-    import pycountry
-
-    pairs: dict[str, frozenset[str]] = {}
-    for lang, locales in _CATALOGUE_LOCALES.items():
-        words: set[str] = set()
-        for locale in locales:
-            folder = Path(pycountry.LOCALES_DIR) / locale / "LC_MESSAGES"
-            for catalogue in sorted(folder.glob("*.mo")):
-                with catalogue.open("rb") as handle:
-                    strings = gettext.GNUTranslations(handle)._catalog.values()  # type: ignore[attr-defined]
-                text = " ".join(s for s in strings if isinstance(s, str)).lower()
-                words.update(w for w in _WORD.findall(text) if not w.isascii())
-        seen = {
-            pair
-            for word in words
-            for i in range(len(word) + 1)
-            if not (pair := ("^" + word + "$")[i : i + 2]).isascii()
-        }
-        pairs[lang] = frozenset(seen | {_shape(pair) for pair in seen})
-    return pairs
-
-
-_WORD = re.compile(r"[^\W\d_]+")
-
-
-def _sign(char: str, text: str, at: int) -> float:
-    """A sign beyond ASCII: fine between words, a misread letter inside one."""
-    if ord(char) <= 127:
-        return 0.0
-    if unicodedata.category(char) == "Cc":
-        return -10.0
-    inside = at > 0 and text[at - 1].isalpha() and at + 1 < len(text) and text[at + 1].isalpha()
-    return 1.0 if char in _COMMON and (not inside or char in _JOINERS) else -3.0
-
-
-# Signs that may join two words ("Neisse–Nisa", "d’Azur"); any other sign
-# between letters ("wiod±cy") is a letter read in the wrong code page.
-_JOINERS = frozenset("–—‐‑’‘‚„“”·")
 
 
 # A candidate decoding: (plausibility, -rank in the candidate list, encoding, text).

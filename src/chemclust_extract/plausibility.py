@@ -1,0 +1,171 @@
+"""How much decoded text reads like the languages of the sheets.
+
+Used to choose among code pages and to tell repaired mojibake from correct
+text: each word beyond ASCII is scored in the alphabet that fits it best,
+and, when asked, by whether its letters stand beside neighbours the
+language writes.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from functools import cache, lru_cache
+from pathlib import Path
+
+# Letters beyond ASCII that each language writes (lower case; upper case is
+# added below).  A word is plausible when one language writes all its
+# letters: the sheets' own languages, and those of partners' names.  Western
+# languages are kept apart, so that "hospodáøská" (windows-1250 read as
+# windows-1252) fits neither Czech nor Danish.
+_LOWER_ALPHABETS: dict[str, str] = {
+    "cs": "áčďéěíňóřšťúůýž",
+    "sk": "áäčďéíĺľňóôŕšťúýž",
+    "pl": "ąćęłńóśźż",
+    "de": "äöüßé",
+    "hu": "áéíóöőúüű",
+    "sl_hr": "čćđšž",
+    "fr": "àâçèéêëîïôùûüÿœæ",
+    "es": "áéíñóúü",
+    "it": "àèéìíîòóùú",
+    "pt": "áâãàçéêíóôõú",
+    "nl": "éèëïöü",
+    "nordic": "æøåäöé",
+}
+_ALPHABETS = {lang: letters + letters.upper() for lang, letters in _LOWER_ALPHABETS.items()}
+# Where each alphabet's letter pairs are learnt: the ISO 3166/639/4217/15924
+# name translations pycountry ships (its gettext catalogues).  A letter
+# counts fully where the language writes it next to those neighbours
+# ("Děčín", "Città"), and little where it never does ("Dìèín", "Cittŕ",
+# "Nřrresundby": what a wrong code page makes of them).
+_CATALOGUE_LOCALES: dict[str, tuple[str, ...]] = {
+    "cs": ("cs",), "sk": ("sk",), "pl": ("pl",), "de": ("de",), "hu": ("hu",),
+    "sl_hr": ("sl", "hr"), "fr": ("fr",), "es": ("es",), "it": ("it",), "pt": ("pt", "pt_BR"),
+    "nl": ("nl",), "nordic": ("da", "sv", "nb_NO", "nn", "fi"),
+}  # fmt: skip
+_UNSEEN_PAIR = 0.25
+# Punctuation and signs every language's sheets use.
+_COMMON = "€„“”‚‘’–—…•°§×·«»¤¦©®±µ¶ \u00a0"
+
+
+def plausibility(text: str, pairs: bool = False) -> float:
+    """How much a decoded text reads like the sheets' languages, per
+    character beyond ASCII: each word is scored against the alphabet that
+    fits it best (a German sheet may name a Czech town), signs count only
+    between words, control characters weigh heavily.  With ``pairs``, a
+    letter counts fully only beside neighbours its language writes.
+    ASCII-only text scores 0.
+
+    >>> plausibility("Ústí") > plausibility("Ăšstí")
+    True
+    >>> plausibility("Děčín, Görlitz", pairs=True) > plausibility("Dìèín, Görlitz", pairs=True)
+    True
+    >>> plausibility("wiodący") > plausibility("wiod±cy")
+    True
+    """
+    if text.isascii():
+        return 0.0
+    total = count = 0.0
+    for word, times in Counter(_FOREIGN_WORD.findall(text)).items():
+        count += times * sum(1 for c in word if ord(c) > 127)
+        total += times * _word_score(word, pairs)
+    for sign in _FOREIGN_SIGN.finditer(text):
+        count += 1
+        total += _sign(sign.group(0), text, sign.start())
+    return total / count if count else 0.0
+
+
+# Words with a letter beyond ASCII, and single signs beyond ASCII.
+_FOREIGN_WORD = re.compile(r"\w*[^\W\x00-\x7f]\w*")
+_FOREIGN_SIGN = re.compile(r"[^\w\s\x00-\x7f]|[\x80-\x9f]")
+
+
+@lru_cache(maxsize=1 << 16)
+def _word_score(word: str, pairs: bool) -> float:
+    """A word's score in the language that fits it best; words recur from
+    sheet to sheet, so the answer is kept."""
+    return max(_fit(word, lang, pairs) for lang in _ALPHABETS)
+
+
+def _fit(word: str, lang: str, pairs: bool = False) -> float:
+    """A word's letters beyond ASCII scored in one language: +1 for a letter
+    it writes beside these neighbours, a little for a letter it writes
+    elsewhere, -3 for a letter it does not write."""
+    alphabet = _ALPHABETS[lang]
+    known = _letter_pairs().get(lang, frozenset()) if pairs else frozenset()
+    padded = "^" + word.lower() + "$"
+    score = 0.0
+    for i, char in enumerate(word, start=1):
+        if ord(char) <= 127:
+            continue
+        if char not in alphabet:
+            score -= 10.0 if unicodedata.category(char) == "Cc" else 3.0
+        elif not known or (
+            _attested(padded[i - 1 : i + 1], known) and _attested(padded[i : i + 2], known)
+        ):
+            score += 1.0
+        else:
+            score += _UNSEEN_PAIR
+    return score
+
+
+def _attested(pair: str, known: frozenset[str]) -> bool:
+    """A pair the language writes, or one whose ASCII letter could be any
+    consonant (or vowel) there: sparse catalogues need that back-off."""
+    return pair in known or _shape(pair) in known
+
+
+_VOWELS = frozenset("aeiouy")
+
+
+def _shape(pair: str) -> str:
+    return "".join(
+        ("V" if c in _VOWELS else "C") if c.isascii() and c.isalpha() else c for c in pair
+    )
+
+
+@cache
+def _letter_pairs() -> dict[str, frozenset[str]]:
+    """Per alphabet, the letter pairs (``^`` and ``$`` marking word ends) with
+    a letter beyond ASCII that the language's catalogues write."""
+    import gettext
+
+    import pycountry
+
+    pairs: dict[str, frozenset[str]] = {}
+    for lang, locales in _CATALOGUE_LOCALES.items():
+        words: set[str] = set()
+        for locale in locales:
+            folder = Path(pycountry.LOCALES_DIR) / locale / "LC_MESSAGES"
+            for catalogue in sorted(folder.glob("*.mo")):
+                with catalogue.open("rb") as handle:
+                    strings = gettext.GNUTranslations(handle)._catalog.values()  # type: ignore[attr-defined]
+                text = " ".join(s for s in strings if isinstance(s, str)).lower()
+                words.update(w for w in _WORD.findall(text) if not w.isascii())
+        seen = {
+            pair
+            for word in words
+            for i in range(len(word) + 1)
+            if not (pair := ("^" + word + "$")[i : i + 2]).isascii()
+        }
+        pairs[lang] = frozenset(seen | {_shape(pair) for pair in seen})
+    return pairs
+
+
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def _sign(char: str, text: str, at: int) -> float:
+    """A sign beyond ASCII: fine between words, a misread letter inside one."""
+    if ord(char) <= 127:
+        return 0.0
+    if unicodedata.category(char) == "Cc":
+        return -10.0
+    inside = at > 0 and text[at - 1].isalpha() and at + 1 < len(text) and text[at + 1].isalpha()
+    return 1.0 if char in _COMMON and (not inside or char in _JOINERS) else -3.0
+
+
+# Signs that may join two words ("Neisse–Nisa", "d’Azur"); any other sign
+# between letters ("wiod±cy") is a letter read in the wrong code page.
+_JOINERS = frozenset("–—‐‑’‘‚„“”·")
