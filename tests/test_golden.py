@@ -17,7 +17,9 @@ from .conftest import FIXTURES, ROOT, SAMPLES
 
 
 def _inputs(folder: Path) -> list[Path]:
-    return sorted(p for p in folder.iterdir() if p.is_file() and not p.name.endswith(".expected.json"))
+    return sorted(
+        p for p in folder.iterdir() if p.is_file() and not p.name.endswith(".expected.json")
+    )
 
 
 FIXTURE_CASES = _inputs(FIXTURES)
@@ -37,14 +39,18 @@ def test_case_gives_its_golden_record(case: Path, update_goldens: bool) -> None:
     got = result.to_dict()
     expected_path = _expected_path(case)
     if update_goldens:
-        expected_path.write_text(json.dumps(got, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+        expected_path.write_text(
+            json.dumps(got, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
+        )
     assert got == json.loads(expected_path.read_text(encoding="utf-8"))
 
 
 def test_every_case_has_one_expectation_and_every_expectation_a_case() -> None:
     stems = [c.stem for c in CASES]
     assert len(stems) == len(set(stems)), "two cases share a name"
-    expected = sorted(p.name.removesuffix(".expected.json") for p in FIXTURES.glob("*.expected.json"))
+    expected = sorted(
+        p.name.removesuffix(".expected.json") for p in FIXTURES.glob("*.expected.json")
+    )
     assert expected == sorted(stems)
 
 

@@ -74,7 +74,7 @@ FORMULA_SHEET = (
     "Partner za ČR:\t-5\n"
     "Poznámka:\t+cmd|calc\n"
     "Kód:\t-5\n"
-    "Celkový rozpočet:\tneuvedeno\n"
+    "Celkový rozpočet:\tasi dva miliony\n"  # unreadable: a warning ("neuvedeno" would be no value)
 )
 
 

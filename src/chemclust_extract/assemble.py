@@ -6,19 +6,18 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import cache
 
 from slugify import slugify
 
 from chemclust_extract.model import (
     Contact,
-    Document,
     FieldWarning,
-    NewsItem,
     Partner,
     Record,
     Source,
 )
-from chemclust_extract.normalise.contacts import parse_contact
+from chemclust_extract.normalise.contacts import parse_contact, split_people
 from chemclust_extract.normalise.countries import country_code
 from chemclust_extract.normalise.dates import (
     DEFAULT_LANGUAGES,
@@ -33,7 +32,7 @@ from chemclust_extract.normalise.text import clean_text, paragraphs
 from chemclust_extract.normalise.urls import normalise_url, parse_website
 from chemclust_extract.recognise import Field, Sheet
 from chemclust_extract.rows import Row
-from chemclust_extract.vocabulary import section
+from chemclust_extract.vocabulary import fold, section
 
 PLAIN_TEXT_FIELDS = ("name", "title", "programme", "national_partner")
 _APOSTROPHES = [["'", ""], ["’", ""], ["‘", ""], ["`", ""], ["ʼ", ""]]
@@ -96,9 +95,11 @@ def build_record(
     draft.values["description"] = paragraphs(_block_text(description)) if description else None
     partners = _partners(sheet, draft)
     contacts = _contacts(sheet, draft, _phone_regions(sheet, draft, partners))
-    news = [item for f in sheet.all("news") for item in _items(f, languages, kind="news")]
+    news = [n for r in _item_rows(sheet, "news") if (n := parse_news(r.cells, languages))]
     documents = [
-        item for f in sheet.all("documents") for item in _items(f, languages, kind="documents")
+        d
+        for r in _item_rows(sheet, "documents")
+        if (d := parse_document(r.cells, r.links, languages))
     ]
     for row in sheet.stray:
         draft.warn(
@@ -114,8 +115,8 @@ def build_record(
         **draft.values,  # type: ignore[arg-type]
         contacts=tuple(contacts),
         partners=tuple(partners),
-        news=tuple(n for n in news if isinstance(n, NewsItem)),
-        documents=tuple(d for d in documents if isinstance(d, Document)),
+        news=tuple(news),
+        documents=tuple(documents),
         extra=draft.extra,
         source=source,
         warnings=tuple(draft.warnings),
@@ -139,6 +140,20 @@ def record_id(name: str | None, fallback: str = "") -> str:
     return "project"
 
 
+def is_placeholder(text: str) -> bool:
+    """``N/A``, ``-``, ``není``, ``brak``: what a sheet writes for no value.
+
+    >>> is_placeholder(" n/a "), is_placeholder("–"), is_placeholder("Interreg")
+    (True, True, False)
+    """
+    return fold(text).strip(" .") in _placeholders()
+
+
+@cache
+def _placeholders() -> frozenset[str]:
+    return frozenset(fold(word).strip(" .") for word in section("placeholders")["none"])
+
+
 def where(f: Field) -> str:
     """Where a field stands in its file, for messages (formats without line
     numbers say nothing)."""
@@ -146,11 +161,12 @@ def where(f: Field) -> str:
 
 
 def raw_text(f: Field) -> str | None:
-    """A field's value as written, on one line per row."""
-    if f.cells:
-        return clean_text(" ".join(f.cells))
-    lines = [clean_text(r.text) for r in f.rows]
-    return "\n".join(line for line in lines if line) or None
+    """A field's value as written, one line per row; a placeholder such as
+    ``N/A`` or ``-`` is no value."""
+    lines = [clean_text(" ".join(f.cells))] if f.cells else []
+    lines += [clean_text(r.text) for r in f.rows]
+    text = "\n".join(line for line in lines if line) or None
+    return None if text is None or is_placeholder(text) else text
 
 
 def _block_text(f: Field) -> str | None:
@@ -177,7 +193,7 @@ def _unknown_and_duplicates(sheet: Sheet, draft: _Draft) -> None:
     for f in sheet.fields:
         if f.name is None:
             value = raw_text(f)
-            if value is not None:
+            if value is not None or f.cells:  # "N/A" is a value: absent, so null
                 draft.add_extra(f, value)
             elif not f.heading:
                 message = f"{where(f)}label {f.label!r} with no value"
@@ -199,7 +215,7 @@ def _website(f: Field | None, draft: _Draft) -> None:
         url = next((u for u in map(normalise_url, f.links) if u), None) or parse_website(
             raw_text(f)
         )
-        if url is None:
+        if url is None and raw_text(f) is not None:
             draft.keep_raw(f, "website", "a web address")
     draft.values["website"] = url
 
@@ -209,24 +225,13 @@ def _dates(sheet: Sheet, draft: _Draft, languages: Sequence[str]) -> None:
     duration = sheet.first("duration")
     if duration is not None:
         text = raw_text(duration)
-        found = parse_date_range(text, languages)
+        found = parse_date_range(text, languages) if text else None
         if found:
             start, end = found
-        elif parse_date(text, languages):
+        elif text:
             draft.keep_raw(duration, "duration", "a range of two dates")
-        else:
-            draft.keep_raw(duration, "duration", "a range of dates")
-    for name in ("start_date", "end_date"):
-        f = sheet.first(name)
-        if f is None:
-            continue
-        value = parse_date(raw_text(f), languages)
-        if value is None:
-            draft.keep_raw(f, name, "a date")
-        elif name == "start_date":
-            start = start or value
-        else:
-            end = end or value
+    start = _own_date(sheet, draft, "start_date", start, languages)
+    end = _own_date(sheet, draft, "end_date", end, languages)
     months = months_between(start, end)
     if start and end and end[: len(start)] < start[: len(end)]:
         message = f"the project ends ({end}) before it starts ({start}); no duration given"
@@ -235,12 +240,32 @@ def _dates(sheet: Sheet, draft: _Draft, languages: Sequence[str]) -> None:
     draft.values.update(start_date=start, end_date=end, duration_months=months)
 
 
+def _own_date(
+    sheet: Sheet, draft: _Draft, name: str, from_range: str | None, languages: Sequence[str]
+) -> str | None:
+    """A start or end date under a label of its own wins over the range's,
+    being the more specific; when the two disagree a warning says so."""
+    f = sheet.first(name)
+    text = raw_text(f) if f else None
+    if f is None or text is None:
+        return from_range
+    value = parse_date(text, languages)
+    if value is None:
+        draft.keep_raw(f, name, "a date")
+        return from_range
+    common = min(len(value), len(from_range or ""))
+    if from_range and value[:common] != from_range[:common]:
+        message = f"{where(f)}{f.label!r} gives {value}, the duration {from_range}; kept {value}"
+        draft.warn(name, "conflicting_dates", message)
+    return value
+
+
 def _money(sheet: Sheet, draft: _Draft) -> None:
     amounts: dict[str, Money | None] = {}
     for name in ("total_budget", "eu_contribution"):
         f = sheet.first(name)
         amounts[name] = parse_money(raw_text(f), f.note) if f else None
-        if f is not None and amounts[name] is None:
+        if f is not None and amounts[name] is None and raw_text(f) is not None:
             draft.keep_raw(f, name, "an amount of money")
     total, eu = amounts["total_budget"], amounts["eu_contribution"]
     if total and eu and (total.currency is None) != (eu.currency is None):
@@ -328,12 +353,14 @@ def _contacts(sheet: Sheet, draft: _Draft, regions: Sequence[str]) -> list[Conta
     for f in sheet.all("contacts"):
         links = [*f.links, *(link for r in f.rows for link in r.links)]
         emails = [link[7:] for link in links if link.lower().startswith("mailto:")]
-        parsed = parse_contact(_contact_text(f), regions, emails)
-        if parsed is None:
-            continue
-        contacts.append(parsed.contact)
-        for name, code, message in parsed.problems:
-            draft.warn(f"contacts.{name}", code, f"{where(f)}{message}")
+        people = split_people(_contact_text(f))
+        for person in people:
+            parsed = parse_contact(person, regions, emails if len(people) == 1 else ())
+            if parsed is None:
+                continue
+            contacts.append(parsed.contact)
+            for name, code, message in parsed.problems:
+                draft.warn(f"contacts.{name}", code, f"{where(f)}{message}")
     return contacts
 
 
@@ -342,12 +369,10 @@ def _contact_text(f: Field) -> str:
     return "\n".join(lines + [r.text for r in f.rows])
 
 
-def _items(f: Field, languages: Sequence[str], kind: str) -> list[NewsItem | Document]:
-    rows = ([Row(f.line, f.cells, f.links)] if f.cells else []) + f.rows
-    items: list[NewsItem | Document | None] = [
-        parse_news(r.cells, languages)
-        if kind == "news"
-        else parse_document(r.cells, r.links, languages)
-        for r in rows
+def _item_rows(sheet: Sheet, name: str) -> list[Row]:
+    """The rows of every section of one kind, a value in the label's own row first."""
+    return [
+        row
+        for f in sheet.all(name)
+        for row in ([Row(f.line, f.cells, f.links)] if f.cells else []) + f.rows
     ]
-    return [item for item in items if item is not None]

@@ -116,12 +116,14 @@ def decode_bytes(
     >>> decode_bytes("Partner za ČR:\\tĂšsteckĂ˝ kraj".encode("utf-8")).text
     'Partner za ČR:\\tÚstecký kraj'
     """
-    decoded = _decode(data, hint, candidates)
-    text, notes = decoded.text, list(decoded.notes)
-    nuls = text.count("\x00")
-    if nuls:
-        text = text.replace("\x00", "")
+    notes: list[tuple[str, str]] = []
+    nuls = data.count(b"\x00") if not _wide_unicode(data) else 0
+    if nuls:  # dropped as bytes, so a NUL inside a character leaves it whole
+        data = data.replace(b"\x00", b"")
         notes.append(("nul_bytes", f"{nuls} NUL character(s) dropped"))
+    decoded = _decode(data, hint, candidates)
+    text = decoded.text.replace("\x00", "")
+    notes = [*decoded.notes, *notes]
     text, repaired = repair_mojibake(text)
     if repaired:
         message = (
@@ -167,6 +169,13 @@ def _utf16_or_32(data: bytes, name: str, confidence: float) -> Decoded:
     if text.count("\ufffd") > max(2, len(text) // 100):
         confidence = 0.0  # not text in this encoding after all
     return Decoded(text, canonical_encoding(name), confidence, notes)
+
+
+def _wide_unicode(data: bytes) -> bool:
+    """UTF-16 or UTF-32, whose NUL bytes are part of the text."""
+    return any(data.startswith(bom) for bom, _ in _BOMS if bom != codecs.BOM_UTF8) or bool(
+        _bomless_utf16(data)
+    )
 
 
 def canonical_encoding(name: str) -> str:

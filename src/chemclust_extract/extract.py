@@ -3,6 +3,7 @@ reader, recognise, assemble.  Nothing here raises for bad input."""
 
 from __future__ import annotations
 
+import codecs
 import hashlib
 import os
 from dataclasses import dataclass, field
@@ -25,6 +26,12 @@ class Options:
     encoding: str | None = None
     candidates: tuple[str, ...] = field(default=LEGACY_CANDIDATES)
     max_size: int = DEFAULT_MAX_SIZE
+
+    def __post_init__(self) -> None:
+        """Unknown encodings are the caller's mistake, not a file's: say so now."""
+        for name in (self.encoding, *self.candidates):
+            if name is not None:
+                codecs.lookup(name)  # LookupError: unknown encoding
 
 
 class ExtractionError(Exception):

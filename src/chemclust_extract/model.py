@@ -6,8 +6,6 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-Scalar = str | int | float | None
-
 
 @dataclass(frozen=True)
 class FieldWarning:

@@ -17,6 +17,8 @@ from chemclust_extract.rows import Row
 from chemclust_extract.vocabulary import LabelEntry, fold, labels, terms
 
 SECTIONS = frozenset({"partners", "news", "documents", "contacts"})
+# Fields whose text runs on over the rows below even after a first line.
+LONG_TEXT = frozenset({"description"})
 
 # A trailing note on a label: "Total budget (EUR)", "Rozpočet v Kč", "Budżet w PLN".
 _LABEL_NOTE = re.compile(
@@ -53,7 +55,7 @@ class Field:
     @property
     def takes_rows(self) -> bool:
         """Whether rows below the label belong to it."""
-        return self.name in SECTIONS or not self.cells
+        return self.name in SECTIONS or self.name in LONG_TEXT or not self.cells
 
 
 @dataclass(frozen=True)
@@ -91,21 +93,18 @@ def recognise(rows: Iterable[Row]) -> Sheet:
     current: Field | None = None
     for row in rows:
         found: tuple[LabelEntry | None, Field] | None = _known(row)
-        if found is None and (row.heading or not _belongs_to(current, row)):
-            found = _unknown(row)
-        if found is not None:
-            entry, current = found
-            if entry is not None:
-                votes.update(entry.languages)
-            current.order = len(fields)
-            fields.append(current)
-        elif current is not None:
-            if current.name in SECTIONS and _column_headers(row):
-                current.columns = _column_headers(row)
-            else:
-                current.rows.append(row)
-        else:
+        if found is None and current is not None and not row.heading and _belongs_to(current, row):
+            _add_row(current, row)
+            continue
+        found = found or _unknown(row)
+        if found is None:
             stray.append(row)
+            continue
+        entry, current = found
+        if entry is not None:
+            votes.update(entry.languages)
+        current.order = len(fields)
+        fields.append(current)
     return Sheet(tuple(fields), _ranked(votes), tuple(stray))
 
 
@@ -127,6 +126,13 @@ def _known(row: Row) -> tuple[LabelEntry, Field] | None:
     return entry, field_
 
 
+def _add_row(current: Field, row: Row) -> None:
+    if current.name in SECTIONS and _column_headers(row):
+        current.columns = _column_headers(row)
+    else:
+        current.rows.append(row)
+
+
 def _belongs_to(current: Field | None, row: Row) -> bool:
     """Whether a row with no known label continues the current field: an
     item of a section, a line of a long value, an indented continuation.
@@ -137,6 +143,8 @@ def _belongs_to(current: Field | None, row: Row) -> bool:
         return True
     if current.name == "contacts":  # "Tel:", "E-mail:" lines of a contact block
         return True
+    if current.name in LONG_TEXT and row.values and _looks_like_label(row.label):
+        return False  # a label and its value, after a description
     return current.takes_rows and not (row.values and row.label.rstrip().endswith(":"))
 
 

@@ -193,7 +193,8 @@ def _describe(text: str) -> dict[str, str | None]:
 
 
 def _describe_segments(segments: list[str]) -> dict[str, str | None]:
-    segments = [s for s in segments if strip_honorifics(s)]
+    # A bare "e-mail" or "web" is the text of a link, not an organisation.
+    segments = [s for s in segments if strip_honorifics(s) and not _is_part_word(s)]
     found: dict[str, str | None] = dict.fromkeys(_WHO)
     if not segments:
         return found
@@ -233,6 +234,36 @@ def _describe_run(text: str) -> dict[str, str | None]:
     if department:
         found["department"] = _segment(text[department.start() :])
     return found
+
+
+def _is_part_word(text: str) -> bool:
+    return fold(text).strip(" .:") in {
+        fold(w).strip(" .") for ws in section("contact_parts").values() for w in ws
+    }
+
+
+def split_people(text: str) -> list[str]:
+    """A contact block split into one block per person: at blank lines, and
+    at a line opening with a title once the person before has an e-mail or
+    a phone.
+
+    >>> split_people("Ing. Jan Novák\\njan@kraj.cz\\nMgr. Eva Malá\\neva@kraj.cz")
+    ['Ing. Jan Novák\\njan@kraj.cz', 'Mgr. Eva Malá\\neva@kraj.cz']
+    >>> split_people("Špoták Dalibor Referent KÚÚK Mail: a@b.cz Tel: +420 475657938")
+    ['Špoták Dalibor Referent KÚÚK Mail: a@b.cz Tel: +420 475657938']
+    """
+    people: list[list[str]] = []
+    for block in re.split(r"\n\s*\n", text):
+        current: list[str] = []
+        for line in block.splitlines():
+            reached = any(EMAIL.search(x) or _PHONE_LIKE.search(x) for x in current)
+            if current and reached and terms("honorifics").pattern.match(line.strip()):
+                people.append(current)
+                current = []
+            current.append(line)
+        if current:
+            people.append(current)
+    return ["\n".join(lines) for lines in people if "".join(lines).strip()]
 
 
 def _segment(text: str) -> str | None:

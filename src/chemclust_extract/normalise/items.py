@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from chemclust_extract.model import Document, NewsItem
 from chemclust_extract.normalise.dates import DEFAULT_LANGUAGES, find_date
 from chemclust_extract.normalise.text import clean_text, strip_bullet
-from chemclust_extract.normalise.urls import URL, find_url, normalise_url
+from chemclust_extract.normalise.urls import BARE_DOMAIN, URL, normalise_url, parse_website
 
 
 def parse_news(
@@ -21,8 +21,14 @@ def parse_news(
     >>> parse_news(["12. 5. 2011", "Konference v Ústí"])
     NewsItem(text='12. 5. 2011 Konference v Ústí', date='2011-05-12')
     """
-    text = clean_text(strip_bullet(" ".join(cells)))
+    text = _item_text(cells)
     return NewsItem(text, find_date(text, languages)) if text else None
+
+
+def _item_text(cells: Sequence[str]) -> str | None:
+    """The item's text, without a bullet; a bullet alone is no item."""
+    text = clean_text(strip_bullet(" ".join(cells)))
+    return text if text and text.strip("-–•*·▪◦ ") else None
 
 
 def parse_document(
@@ -40,9 +46,9 @@ date='2010-05', url=None)
     url = next((u for u in (normalise_url(link) for link in links) if u), None)
     words = []
     for cell in cells:
-        if URL.fullmatch(cell.strip()):
-            url = url or find_url(cell)
+        if URL.fullmatch(cell.strip()) or BARE_DOMAIN.fullmatch(cell.strip()):
+            url = url or parse_website(cell)
         else:
             words.append(cell)
-    text = clean_text(strip_bullet(" ".join(words))) or (url if url else None)
+    text = _item_text(words) or url
     return Document(text, find_date(text, languages), url) if text else None

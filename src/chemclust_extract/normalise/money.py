@@ -18,6 +18,7 @@ from chemclust_extract.vocabulary import terms
 # ",-" / ",--" / ".-" after the digits means "no cents" (1.762.400,- EUR).
 _NO_CENTS = re.compile(r"(?<=\d)[.,]-{1,2}(?!\d)")
 _DIGITS = re.compile(r"\d")
+_PERCENT = re.compile(r"\d+(?:[.,]\d+)?\s*%")
 _LARGEST = Decimal(10) ** 15
 
 
@@ -45,12 +46,16 @@ def parse_money(text: str | None, currency_hint: str | None = None) -> Money | N
     Money(amount=1500000, currency='CZK')
     >>> parse_money("12 500,50", currency_hint="zł")
     Money(amount=12500.5, currency='PLN')
-    >>> parse_money("not known") is None
-    True
+    >>> parse_money("not known") is None, parse_money("85 %") is None
+    (True, True)
+    >>> parse_money("85 %, tj. 1 000 000 EUR")
+    Money(amount=1000000, currency='EUR')
     """
-    if not text or not _DIGITS.search(text):
+    if not text:
         return None
-    text = _NO_CENTS.sub("", text)
+    text = _NO_CENTS.sub("", _PERCENT.sub(" ", text))  # "85 %" is a share, not an amount
+    if not _DIGITS.search(text):
+        return None
     price = Price.fromstring(text)
     if price.amount is None:
         return None

@@ -113,7 +113,9 @@ def _soup(markup: str) -> BeautifulSoup:
 
 
 def _html_text(markup: str) -> str:
-    return _soup(markup).get_text(" ")
+    """Text of a fragment on one line: inline tags add no space
+    (``<b>Work</b>shop``), blocks and breaks do."""
+    return " ".join(_html_paragraphs(markup))
 
 
 def _html_paragraphs(markup: str) -> list[str]:

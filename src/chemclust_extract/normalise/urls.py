@@ -30,7 +30,7 @@ def find_url(text: str | None) -> str | None:
     return normalise_url(match.group(0)) if match else None
 
 
-_BARE_DOMAIN = re.compile(r"(?:[a-z0-9-]+\.)+[a-z]{2,}(?:/\S*)?", re.IGNORECASE)
+BARE_DOMAIN = re.compile(r"(?:[a-z0-9-]+\.)+[a-z]{2,}(?:/\S*)?", re.IGNORECASE)
 
 
 def parse_website(text: str | None) -> str | None:
@@ -45,7 +45,7 @@ def parse_website(text: str | None) -> str | None:
     if found or not text:
         return found
     bare = _trim(text.strip())
-    return "http://" + bare if _BARE_DOMAIN.fullmatch(bare) else None
+    return "http://" + bare if BARE_DOMAIN.fullmatch(bare) else None
 
 
 def normalise_url(text: str | None, base: str | None = None) -> str | None:

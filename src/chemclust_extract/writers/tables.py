@@ -23,7 +23,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "errors": ("path", "code", "message"),
 }  # fmt: skip
 
-Row = dict[str, object]
+TableRow = dict[str, object]
 
 
 def build_tables(
@@ -31,7 +31,7 @@ def build_tables(
 ) -> dict[str, pd.DataFrame]:
     """Every table of the dataset, keyed by name (``projects``, ``partners``...),
     from records as :meth:`Record.to_dict` gives them."""
-    rows: dict[str, list[Row]] = {name: [] for name in COLUMNS}
+    rows: dict[str, list[TableRow]] = {name: [] for name in COLUMNS}
     for data in records:
         rows["projects"].append(_project_row(data))
         for name in ("partners", "contacts", "news", "documents", "warnings"):
@@ -43,7 +43,7 @@ def build_tables(
     return {name: _frame(rows[name], columns) for name, columns in COLUMNS.items()}
 
 
-def _frame(rows: list[Row], columns: tuple[str, ...]) -> pd.DataFrame:
+def _frame(rows: list[TableRow], columns: tuple[str, ...]) -> pd.DataFrame:
     """A table whose cells keep their Python types: an integer column with
     gaps stays integers (``1``), where pandas' inference would make it
     floats (``1.0``)."""
@@ -53,8 +53,8 @@ def _frame(rows: list[Row], columns: tuple[str, ...]) -> pd.DataFrame:
     )
 
 
-def _project_row(data: dict[str, Any]) -> Row:
-    row: Row = {name: data[name] for name in SCALAR_FIELDS}
+def _project_row(data: dict[str, Any]) -> TableRow:
+    row: TableRow = {name: data[name] for name in SCALAR_FIELDS}
     lead = next((p["name"] for p in data["partners"] if p["role"] == "lead"), None)
     row.update(partner_count=len(data["partners"]), lead_partner=lead)
     for key, value in (data["source"] or {}).items():
@@ -62,7 +62,7 @@ def _project_row(data: dict[str, Any]) -> Row:
     return row
 
 
-def _child_rows(data: dict[str, Any], name: str) -> list[Row]:
+def _child_rows(data: dict[str, Any], name: str) -> list[TableRow]:
     """Rows of one nested list; ``seq`` is the 1-based place in the list."""
     return [
         {"project_id": data["id"], "seq": seq, **item}
