@@ -1,9 +1,9 @@
 """Countries as ISO 3166-1 alpha-2 codes.
 
-Codes and English names come from pycountry; Czech, German and Polish names
-from the ISO 3166 translations pycountry ships (its gettext catalogues).  EU
-usage differs from ISO in two codes: ``UK`` for the United Kingdom and ``EL``
-for Greece.
+Codes and English names come from pycountry; Czech, German, Polish and
+Slovak names from the ISO 3166 translations pycountry ships (its gettext
+catalogues); EU codes (``UK``, ``EL``) and everyday names ISO does not spell
+("Czechia", "Holland", "Niemcy") from ``data/vocabulary.toml``.
 """
 
 from __future__ import annotations
@@ -14,45 +14,9 @@ from functools import cache
 
 import pycountry
 
-from chemclust_extract.vocabulary import fold
+from chemclust_extract.vocabulary import fold, section
 
-EU_CODES = {"UK": "GB", "EL": "GR"}
 _LOCALES = ("cs", "de", "pl", "sk")
-# Everyday names that neither ISO nor its translations spell this way.
-_COMMON_NAMES = {
-    "czech republic": "CZ",
-    "czechia": "CZ",
-    "česko": "CZ",
-    "čr": "CZ",
-    "great britain": "GB",
-    "england": "GB",
-    "scotland": "GB",
-    "wales": "GB",
-    "northern ireland": "GB",
-    "britain": "GB",
-    "holland": "NL",
-    "russia": "RU",
-    "tschechien": "CZ",
-    "deutschland": "DE",
-    "niemcy": "DE",
-    "anglie": "GB",
-    "velká británie": "GB",
-    "wielka brytania": "GB",
-    "slovakia": "SK",
-    "moldova": "MD",
-    "south korea": "KR",
-    "vatican": "VA",
-    "kosovo": "XK",
-    "turkey": "TR",
-    "türkei": "TR",
-    "turecko": "TR",
-    "turcja": "TR",
-    "großbritannien": "GB",
-    "grossbritannien": "GB",
-    "vereinigtes königreich": "GB",
-    "spojené království": "GB",
-    "niederlande": "NL",
-}
 _ARTICLE = re.compile(r"^(?:the|die|der|das)\s+", re.I)  # "The Netherlands"
 
 
@@ -74,7 +38,7 @@ def country_code(text: str | None) -> str | None:
 
 
 def _by_code(code: str) -> str | None:
-    code = EU_CODES.get(code, code)
+    code = dict(section("eu_country_codes")).get(code, code)
     if len(code) == 2:
         found = pycountry.countries.get(alpha_2=code)
     elif len(code) == 3:
@@ -100,7 +64,8 @@ def _by_name() -> dict[str, str]:
                 names.setdefault(fold(name.split(",")[0]), country.alpha_2)
                 for catalogue in catalogues:
                     names.setdefault(fold(catalogue.gettext(name)), country.alpha_2)
-    names.update(_COMMON_NAMES)
+    for code, aliases in section("country_names").items():
+        names.update({fold(alias): code for alias in aliases})
     return names
 
 
