@@ -84,43 +84,52 @@ def build_record(
         draft.warn("source", code, message)
     languages = _languages(sheet)
     _unknown_and_duplicates(sheet, draft)
-    for name in PLAIN_TEXT_FIELDS:
-        draft.values[name] = _text(sheet.first(name))
-    if draft.values["name"] is None:
-        draft.values["name"] = draft.values["title"]
+    _texts(sheet, draft)
     _website(sheet.first("website"), draft)
     _dates(sheet, draft, languages)
     _money(sheet, draft)
-    description = sheet.first("description")
-    draft.values["description"] = paragraphs(_block_text(description)) if description else None
     partners = _partners(sheet, draft)
     contacts = _contacts(sheet, draft, _phone_regions(sheet, draft, partners))
-    news = [n for r in _item_rows(sheet, "news") if (n := parse_news(r.cells, languages))]
-    documents = [
-        d
-        for r in _item_rows(sheet, "documents")
-        if (d := parse_document(r.cells, r.links, languages))
-    ]
-    for row in sheet.stray:
-        draft.warn(
-            "sheet",
-            "unlabelled_text",
-            f"{'line ' + str(row.line) + ': ' if row.line else ''}text under no label: {clean_text(row.text)!r}",
-        )
-    project_name = draft.values["name"]
-    if project_name is None:
-        draft.warn("name", "missing", "the sheet names no project; the id comes from the file name")
+    _strays(sheet, draft)
+    name = draft.values["name"]
     return Record(
-        id=record_id(str(project_name) if project_name else None, stem),
-        **draft.values,  # type: ignore[arg-type]
+        id=record_id(str(name) if name else None, stem),
+        **draft.values,  # type: ignore[arg-type]  # the scalar fields, each set above
         contacts=tuple(contacts),
         partners=tuple(partners),
-        news=tuple(news),
-        documents=tuple(documents),
+        news=tuple(n for r in _item_rows(sheet, "news") if (n := parse_news(r.cells, languages))),
+        documents=tuple(
+            d
+            for r in _item_rows(sheet, "documents")
+            if (d := parse_document(r.cells, r.links, languages))
+        ),
         extra=draft.extra,
         source=source,
         warnings=tuple(draft.warnings),
     )
+
+
+def _texts(sheet: Sheet, draft: _Draft) -> None:
+    """Name, title, programme, national partner and description; a sheet
+    with only a full title gives it as the name too."""
+    for name in PLAIN_TEXT_FIELDS:
+        f = sheet.first(name)
+        draft.values[name] = raw_text(f) if f else None
+    if draft.values["name"] is None:
+        draft.values["name"] = draft.values["title"]
+    description = sheet.first("description")
+    draft.values["description"] = paragraphs(_block_text(description)) if description else None
+
+
+def _strays(sheet: Sheet, draft: _Draft) -> None:
+    """Warnings for text under no label, and for a sheet that names no project."""
+    for row in sheet.stray:
+        where_ = f"line {row.line}: " if row.line else ""
+        draft.warn(
+            "sheet", "unlabelled_text", f"{where_}text under no label: {clean_text(row.text)!r}"
+        )
+    if draft.values["name"] is None:
+        draft.warn("name", "missing", "the sheet names no project; the id comes from the file name")
 
 
 def record_id(name: str | None, fallback: str = "") -> str:
@@ -174,10 +183,6 @@ def _block_text(f: Field) -> str | None:
     chunks = [" ".join(f.cells)] if f.cells else []
     chunks += [r.text for r in f.rows]
     return "\n\n".join(c for c in chunks if c.strip()) or None
-
-
-def _text(f: Field | None) -> str | None:
-    return raw_text(f) if f else None
 
 
 def _languages(sheet: Sheet) -> tuple[str, ...]:
