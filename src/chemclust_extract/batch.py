@@ -7,7 +7,7 @@ import glob
 import os
 import time
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from functools import partial
@@ -150,15 +150,22 @@ def run_batch(
     out_dir: str | os.PathLike[str] = "output",
     options: Options | None = None,
     jobs: int | None = None,
+    progress: Callable[[int, int], object] | None = None,
 ) -> BatchResult:
-    """Extract every input and write the dataset into ``out_dir``."""
+    """Extract every input and write the dataset into ``out_dir``;
+    ``progress(done, total)`` is called after each file."""
     started = time.perf_counter()
     out = Path(out_dir)
     paths = find_inputs(inputs, exclude=out)
     records: list[Record] = []
     failures: list[Failure] = []
-    for result in extract_many(paths, options, jobs):
-        (failures if isinstance(result, Failure) else records).append(result)  # type: ignore[arg-type]
+    for done, result in enumerate(extract_many(paths, options, jobs), start=1):
+        if isinstance(result, Failure):
+            failures.append(result)
+        else:
+            records.append(result)
+        if progress is not None:
+            progress(done, len(paths))
     records = unique_ids(records)
     data = [r.to_dict() for r in records]
     report = build_report(len(paths), data, failures, time.perf_counter() - started)

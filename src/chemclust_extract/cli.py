@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from importlib.metadata import version
+from typing import Any
 
 import click
 
@@ -68,6 +72,7 @@ def main() -> None:
     "--max-size",
     default=str(DEFAULT_MAX_SIZE),
     callback=_size,
+    metavar="SIZE",
     show_default="20MB",
     help="Files larger than this fail with code too_large.",
 )
@@ -100,12 +105,15 @@ def extract(
     Example:
       chemclust-extract extract samples/ -o output
       chemclust-extract extract 'archive/**/*.htm' sheet.tsv -o out --jobs 0
+      chemclust-extract extract old-exports/ --encoding windows-1250 --max-size 5MB
     """
     options = Options(
         encoding=_encoding(encoding), candidates=_candidates(candidates), max_size=max_size
     )
+    jobs = _cpu_count() if jobs == 0 else jobs
     try:
-        result = run_batch(inputs, out_dir, options, jobs=_cpu_count() if jobs == 0 else jobs)
+        with _progress(enabled=not quiet) as progress:
+            result = run_batch(inputs, out_dir, options, jobs=jobs, progress=progress)
     except InputError as error:
         raise click.UsageError(str(error)) from error
     for failure in result.failures:
@@ -118,6 +126,33 @@ def extract(
             err=True,
         )
     raise SystemExit(result.exit_code)
+
+
+@contextmanager
+def _progress(enabled: bool) -> Iterator[Callable[[int, int], None] | None]:
+    """A progress bar on a terminal's stderr for batches worth waiting for;
+    nothing in pipes, logs and CI."""
+    if not enabled or not sys.stderr.isatty():
+        yield None
+        return
+    state: dict[str, Any] = {}
+
+    def update(done: int, total: int) -> None:
+        if total < _PROGRESS_FROM:
+            return
+        if "bar" not in state:
+            state["bar"] = click.progressbar(length=total, label="Extracting", file=sys.stderr)
+            state["bar"].__enter__()
+        state["bar"].update(1)
+
+    try:
+        yield update
+    finally:
+        if "bar" in state:
+            state["bar"].__exit__(None, None, None)
+
+
+_PROGRESS_FROM = 50
 
 
 def _encoding(name: str | None) -> str | None:
