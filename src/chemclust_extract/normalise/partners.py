@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 
 from chemclust_extract.model import Partner
 from chemclust_extract.normalise.countries import country_code
@@ -41,29 +42,38 @@ website='http://www.kr-ustecky.cz/')
     if not texts:
         return None
     number, texts = _number(texts)
-    website = next((normalise_url(link) for link in links if normalise_url(link)), None)
-    name_parts: list[str] = []
-    country: str | None = None
-    lead = False
+    row = _Cells(website=next((u for u in map(normalise_url, links) if u), None))
     for text in texts:
+        row.take(text)
+    name, found_country, marked = split_partner_name(" ".join(row.name_parts))
+    role = "lead" if row.lead or marked else "partner"
+    return Partner(number, name, row.country or found_country, role, row.website)
+
+
+@dataclass
+class _Cells:
+    """What the cells of one partner row say, cell by cell."""
+
+    website: str | None = None
+    country: str | None = None
+    lead: bool = False
+    name_parts: list[str] = field(default_factory=list)
+
+    def take(self, text: str) -> None:
         if URL.fullmatch(text):
-            website = website or find_url(text)
+            self.website = self.website or find_url(text)
         elif _is_web_word(text):  # the text of a link cell: "web", "www"
-            continue
+            return
         elif _is_lead_mark(text):
-            lead = True
-        elif country is None and country_code(text) and len(text) <= 40 and name_parts:
-            country = country_code(text)
+            self.lead = True
+        elif self.country is None and self.name_parts and len(text) <= 40 and country_code(text):
+            self.country = country_code(text)  # a country column
         else:
             embedded = URL.search(text)  # "Ústí Region (CZ) http://www.kr-ustecky.cz/"
             if embedded:
-                website = website or normalise_url(embedded.group(0))
+                self.website = self.website or normalise_url(embedded.group(0))
                 text = (text[: embedded.start()] + text[embedded.end() :]).strip()
-            name_parts.append(text)
-    name, found_country, marked = split_partner_name(" ".join(name_parts))
-    return Partner(
-        number, name, country or found_country, "lead" if lead or marked else "partner", website
-    )
+            self.name_parts.append(text)
 
 
 def split_partner_name(text: str) -> tuple[str | None, str | None, bool]:
