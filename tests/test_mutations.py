@@ -27,8 +27,10 @@ from hypothesis import strategies as st
 
 from chemclust_extract import decode_bytes
 from chemclust_extract.cli import main
-from chemclust_extract.extract import ExtractionError, extract_bytes, extract_file
-from chemclust_extract.model import FAILURE_CODES, Failure, Record
+from chemclust_extract.extract import extract_bytes
+from chemclust_extract.model import Failure, Record
+
+from .outcomes import assert_clean_outcome, comparable
 
 SAMPLES = sorted(p for p in (Path(__file__).parent.parent / "samples").iterdir() if p.is_file())
 SAMPLE_IDS = [p.name for p in SAMPLES]
@@ -104,36 +106,7 @@ def scratch(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def outcome(data: bytes, suffix: str, folder: Path) -> Record | Failure:
-    """``extract_bytes`` gives a Record or raises ExtractionError, nothing
-    else; ``extract_file`` on the same bytes gives a Record or a Failure,
-    and the same one."""
-    name = "x" + suffix
-    try:
-        direct: Record | ExtractionError = extract_bytes(data, name)
-    except ExtractionError as error:
-        direct = error
-    path = folder / name
-    path.write_bytes(data)
-    result = extract_file(path)
-    assert isinstance(result, Record | Failure)
-    if isinstance(direct, ExtractionError):
-        assert direct.code in FAILURE_CODES
-        assert isinstance(result, Failure)
-        assert (result.code, result.message) == (direct.code, direct.message)
-    else:
-        assert isinstance(direct, Record)
-        assert isinstance(result, Record)
-        assert comparable(result) == comparable(direct)
-        json.dumps(result.to_dict())  # every record can be written
-    return result
-
-
-def comparable(record: Record) -> dict[str, Any]:
-    """A record apart from its source and the warnings about reading it."""
-    data = record.to_dict()
-    del data["source"]
-    data["warnings"] = [w for w in data["warnings"] if w["field"] != "source"]
-    return data
+    return assert_clean_outcome(data, "x" + suffix, folder)
 
 
 @cache

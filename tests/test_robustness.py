@@ -24,11 +24,13 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from chemclust_extract.extract import ExtractionError, extract_bytes, extract_file
-from chemclust_extract.model import FAILURE_CODES, Failure, Partner, Record
+from chemclust_extract.extract import extract_bytes, extract_file
+from chemclust_extract.model import Failure, Partner, Record
 from chemclust_extract.readers.html import read_html
 from chemclust_extract.readers.text import read_text
 from chemclust_extract.rows import Row
+
+from .outcomes import assert_clean_outcome
 
 SAMPLES = Path(__file__).parent.parent / "samples"
 SAMPLE_FILES = sorted(p for p in SAMPLES.iterdir() if p.is_file())
@@ -48,28 +50,6 @@ SLOW = pytest.mark.skipif(
 
 
 # --- what every outcome must look like ---------------------------------------
-
-
-def assert_clean_outcome(data: bytes, name: str, folder: Path) -> Record | Failure:
-    """``extract_bytes`` gives a Record or raises ExtractionError, and
-    ``extract_file`` on the same bytes saved to a file agrees with it."""
-    try:
-        direct: Record | ExtractionError = extract_bytes(data, name)
-    except ExtractionError as error:
-        direct = error
-    path = folder / name
-    path.write_bytes(data)
-    result = extract_file(path)
-    if isinstance(direct, ExtractionError):
-        assert direct.code in FAILURE_CODES
-        assert isinstance(result, Failure)
-        assert (result.code, result.message) == (direct.code, direct.message)
-    else:
-        assert isinstance(direct, Record)
-        assert isinstance(result, Record)
-        assert result.name == direct.name
-        json.dumps(result.to_dict())  # every record can be written
-    return result
 
 
 def assert_rows_of_text(rows: object) -> None:
