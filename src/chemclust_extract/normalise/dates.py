@@ -42,6 +42,13 @@ _IN_TEXT = tuple(
     )
 )
 _MAX_FREE_TEXT = 40
+# A range of days before one month and year: keep the first day.
+_DAY_RANGE = re.compile(
+    r"""(?<![\d.])(?P<first>\d{1,2})\.?\s*        # 12.  3.
+        (?:[–—-]|\s(?:bis|až|do|to|und|a)\s)\s*  # – / bis / až / do
+        \d{1,2}\.?\s+(?=\d{1,2}\.|[^\W\d_]{3,})  # 13. , then a month number or name""",
+    re.VERBOSE,
+)
 # "2010 r.", "2010 roku", "v roce 2010" - the word for "year" after or before it.
 _YEAR_WORD = re.compile(
     r"(?<=\d)\s*(?:r\.|roku|rok|Jahr)$|^(?:v\s+roce|w\s+roku|im\s+Jahr)\s+", re.I
@@ -116,9 +123,13 @@ def find_date(text: str | None, languages: Sequence[str] = DEFAULT_LANGUAGES) ->
     '2011-05-12'
     >>> find_date("Newsletter no. 3") is None
     True
+    >>> find_date("Konference ve dnech 12.–13. 5. 2011"), find_date("Workshop vom 3. bis 4. Mai 2012")
+    ('2011-05-12', '2012-05-03')
     """
     if not text or not _YEAR.search(text):
         return None
+    # "12.–13. 5. 2011", "3. bis 4. Mai 2012": the first day is the date.
+    text = _DAY_RANGE.sub(r"\g<first>. ", text)
     # Each kind of date is searched on its own, so that a failed "word year"
     # candidate cannot hide an ISO date inside it; earliest first.
     candidates = sorted(
