@@ -25,6 +25,7 @@ from chemclust_extract.normalise.urls import EMAIL, URL
 from chemclust_extract.vocabulary import fold, section, terms
 
 _PHONE_LIKE = re.compile(r"(?<![\w+])(?:\+|00)?\(?\d[\d \t/().\-–]{5,}\d(?![\w])")
+_E164_MAX = 16  # "+" and 15 digits
 _BRACKETED_CODE = re.compile(r"^\(\s*(\+\d{1,3})\s*\)")  # "(+420) 475 657 938"
 # "Mgr. et Mgr. Petr Malý": the "et" that joined two titles is left first.
 _TITLE_JOINER = re.compile(r"^[\s,]*(?:et|und)\s+")
@@ -86,8 +87,8 @@ def parse_phone(text: str | None, regions: Sequence[str] = ()) -> str | None:
     ('+420475657938', '+420475657938')
     >>> parse_phone("475 657 938", ["CZ"]), parse_phone("(0391) 567-4321", ["DE"])
     ('+420475657938', '+493915674321')
-    >>> parse_phone("475 657 938") is None
-    True
+    >>> parse_phone("475 657 938") is None, parse_phone("20100000000000", ["DE"]) is None
+    (True, True)
     """
     if not text:
         return None
@@ -101,7 +102,9 @@ def parse_phone(text: str | None, regions: Sequence[str] = ()) -> str | None:
             continue
         # Valid, not merely possible: "0391 567 4321" is no Czech number.
         if phonenumbers.is_valid_number(parsed):
-            return str(phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164))
+            e164 = str(phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164))
+            # E.164 allows 15 digits; some plans' patterns admit longer runs.
+            return e164 if len(e164) <= _E164_MAX else None
     return None
 
 
@@ -237,9 +240,12 @@ def _describe_run(text: str) -> dict[str, str | None]:
 
 
 def _is_part_word(text: str) -> bool:
-    return fold(text).strip(" .:") in {
-        fold(w).strip(" .") for ws in section("contact_parts").values() for w in ws
-    }
+    return fold(text).strip(" .:") in _part_words()
+
+
+@cache
+def _part_words() -> frozenset[str]:
+    return frozenset(fold(w).strip(" .") for ws in section("contact_parts").values() for w in ws)
 
 
 def split_people(text: str) -> list[str]:

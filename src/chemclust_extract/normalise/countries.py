@@ -38,7 +38,7 @@ def country_code(text: str | None) -> str | None:
 
 
 def _by_code(code: str) -> str | None:
-    code = dict(section("eu_country_codes")).get(code, code)
+    code = section("eu_country_codes").get(code, code)
     if len(code) == 2:
         found = pycountry.countries.get(alpha_2=code)
     elif len(code) == 3:
