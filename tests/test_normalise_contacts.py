@@ -12,7 +12,12 @@ from collections.abc import Sequence
 
 import pytest
 
-from chemclust_extract.normalise.contacts import parse_contact, parse_phone, strip_honorifics
+from chemclust_extract.normalise.contacts import (
+    MAX_PHONE_LENGTH,
+    parse_contact,
+    parse_phone,
+    strip_honorifics,
+)
 from chemclust_extract.normalise.text import clean_text
 
 SEED_CONTACT = (
@@ -310,6 +315,15 @@ PHONE_EXAMPLES = [
     pytest.param("+420 475 65", (), None, id="too-short"),
     pytest.param("12", ["CZ"], None, id="two-digits"),
     pytest.param("abc", ["CZ"], None, id="letters"),
+    # longer than any number written out: not read
+    pytest.param(
+        "+420 475 657 938".ljust(MAX_PHONE_LENGTH), (), "+420475657938", id="long-at-the-cap"
+    ),
+    pytest.param(
+        "+420 475 657 938".ljust(MAX_PHONE_LENGTH + 1), (), None, id="too-long-past-the-cap"
+    ),
+    pytest.param("+420 " + "475 " * 16_000, (), None, id="too-long-repeated-groups"),
+    pytest.param("475 657 938 " * 20, ["CZ"], None, id="too-long-with-a-hint"),
     pytest.param("", ["CZ"], None, id="empty"),
     pytest.param(None, ["CZ"], None, id="none"),
 ]

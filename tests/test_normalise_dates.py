@@ -9,6 +9,8 @@ from __future__ import annotations
 import pytest
 
 from chemclust_extract.normalise.dates import (
+    MAX_DATE_LENGTH,
+    MAX_RANGE_LENGTH,
     find_date,
     months_between,
     parse_date,
@@ -86,6 +88,10 @@ DATE_EXAMPLES = [
     pytest.param("soon", None, id="word"),
     pytest.param("36 months", None, id="duration"),
     pytest.param("Q1 2010", None, id="quarter"),
+    # longer than any date written out: not read
+    pytest.param("1.1.2010".ljust(MAX_DATE_LENGTH), "2010-01-01", id="long-at-the-cap"),
+    pytest.param("1.1.2010".ljust(MAX_DATE_LENGTH + 1), None, id="too-long-past-the-cap"),
+    pytest.param("1.1.2010 " * 2_000, None, id="too-long-repeated"),
 ]
 
 
@@ -145,6 +151,14 @@ RANGE_EXAMPLES = [
     pytest.param("36 months", None, id="duration"),
     pytest.param("2010", None, id="single-date"),
     pytest.param("01/2010 –", None, id="open-end"),
+    # longer than any range written out: not read (each place it may split is tried)
+    pytest.param(
+        "01/2010 – 12/2012".ljust(MAX_RANGE_LENGTH), ("2010-01", "2012-12"), id="long-at-the-cap"
+    ),
+    pytest.param("01/2010 – 12/2012".ljust(MAX_RANGE_LENGTH + 1), None, id="too-long-past-the-cap"),
+    pytest.param("01/2010 – " * 12_000, None, id="too-long-repeated-start"),
+    pytest.param("2010-" * 8_000 + "2012", None, id="too-long-bare-hyphens"),
+    pytest.param("2010-" * 40 + "2012", None, id="many-places-to-split-none-a-range"),
     pytest.param("", None, id="empty"),
     pytest.param(None, None, id="none"),
 ]

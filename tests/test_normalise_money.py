@@ -8,7 +8,13 @@ from __future__ import annotations
 
 import pytest
 
-from chemclust_extract.normalise.money import Money, currency_code, parse_fund, parse_money
+from chemclust_extract.normalise.money import (
+    MAX_MONEY_LENGTH,
+    Money,
+    currency_code,
+    parse_fund,
+    parse_money,
+)
 
 MONEY_EXAMPLES = [
     # from the contract
@@ -77,6 +83,14 @@ MONEY_EXAMPLES = [
     pytest.param("not known", None, id="words-only"),
     pytest.param("N/A", None, id="not-applicable"),
     pytest.param("€", None, id="currency-without-amount"),
+    # longer than any amount written out: not read (the search would grow with the square)
+    pytest.param(
+        "€ 1.762.400".ljust(MAX_MONEY_LENGTH), Money(1762400, "EUR"), id="long-at-the-cap"
+    ),
+    pytest.param("€ 1.762.400".ljust(MAX_MONEY_LENGTH + 1), None, id="too-long-past-the-cap"),
+    pytest.param("1 " * 2_000 + "EUR", None, id="too-long-1-1-1-EUR"),
+    pytest.param("1" * 2_000, None, id="too-long-run-of-digits"),
+    pytest.param("Etapa 2: " * 100 + "1 000 EUR", None, id="too-long-sentence"),
 ]
 
 

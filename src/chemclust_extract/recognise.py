@@ -21,11 +21,16 @@ SECTIONS = frozenset({"partners", "news", "documents", "contacts"})
 LONG_TEXT = frozenset({"description"})
 
 # A trailing note on a label: "Total budget (EUR)", "Rozpočet v Kč", "Budżet w PLN".
+# No leading spaces and one optional colon: a pattern free to start or end a
+# run of spaces in more than one way is tried at each of them, and a label
+# padded with 8 000 spaces took a second.  (The spaces before the note go
+# with the label, which lookup folds anyway.)
 _LABEL_NOTE = re.compile(
-    r"""\s*(?:
+    r"""(?:
         \((?P<paren>[^()]{1,30})\)      # (EUR), (in EUR)
       | \s(?:in|v|ve|w|en)\s(?P<unit>\S{1,6})  # in EUR, v Kč, w PLN
-    )\s*:?\s*$""",
+    )
+    \s*(?::\s*)?$                     # nothing after it but a colon and spaces""",
     re.VERBOSE | re.IGNORECASE,
 )
 # "Label: value" written in one cell.

@@ -42,6 +42,13 @@ _IN_TEXT = tuple(
     )
 )
 _MAX_FREE_TEXT = 40
+# Longer values are not read.  Real dates are under 40 characters ("Thursday,
+# 1st of September 2011"), real ranges under 80 ("from 1st of September 2011
+# to 31st of August 2014 (36 months)"); the caps leave room several times
+# over, and keep what a range costs bounded: each place it may split is
+# tried by parsing the text on either side.
+MAX_DATE_LENGTH = 100
+MAX_RANGE_LENGTH = 250
 # A range of days before one month and year: keep the first day.
 _DAY_RANGE = re.compile(
     r"""(?<![\d.])(?P<first>\d{1,2})\.?\s*        # 12.  3.
@@ -67,8 +74,10 @@ def parse_date(text: str | None, languages: Sequence[str] = DEFAULT_LANGUAGES) -
     ('2010-01', '2010-01-01', '2011-03')
     >>> parse_date("2010"), parse_date("13/2010"), parse_date("soon")
     ('2010', None, None)
+    >>> parse_date("1.1.2010 " * 20) is None  # longer than any date written out
+    True
     """
-    if not text:
+    if not text or len(text) > MAX_DATE_LENGTH:
         return None
     text = _YEAR_WORD.sub("", " ".join(text.split()).strip(" ,;()")).strip(" ,;()")
     numeric = _NUMERIC.match(text)
@@ -93,10 +102,10 @@ def parse_date_range(
     ('2011-03-01', '2014-02-28')
     >>> parse_date_range("2010-01-01-2012-12-31")
     ('2010-01-01', '2012-12-31')
-    >>> parse_date_range("36 months") is None
-    True
+    >>> parse_date_range("36 months") is None, parse_date_range("01/2010 – " * 30) is None
+    (True, True)
     """
-    if not text:
+    if not text or len(text) > MAX_RANGE_LENGTH:
         return None
     text = _FROM.sub("", " ".join(text.split()))
     found = _split_range(text, languages)
@@ -106,7 +115,20 @@ def parse_date_range(
 
 
 def _split_range(text: str, languages: Sequence[str]) -> tuple[str, str] | None:
+    """The first place the text splits into two dates.  Only places with no
+    more than a date's length on either side are tried: a longer side is no
+    date, and parsing it at every place would cost the square of the length.
+
+    >>> _split_range("01/2010 – 12/2012", ["cs"])
+    ('2010-01', '2012-12')
+    >>> _split_range("2010-" * 100 + "2012", ["cs"]) is None
+    True
+    """
     for separator in _separators().finditer(text):
+        if separator.start() > MAX_DATE_LENGTH:
+            break  # every place from here on has too long a start
+        if len(text) - separator.end() > MAX_DATE_LENGTH:
+            continue
         start = parse_date(text[: separator.start()], languages)
         end = start and parse_date(text[separator.end() :], languages)
         if start and end:

@@ -20,6 +20,13 @@ _NO_CENTS = re.compile(r"(?<=\d)[.,]-{1,2}(?!\d)")
 _DIGITS = re.compile(r"\d")
 _PERCENT = re.compile(r"\d+(?:[.,]\d+)?\s*%")
 _LARGEST = Decimal(10) ** 15
+# Longer values are not read.  Real ones are under 100 characters, the
+# longest a short sentence ("max. 1 762 400,00 EUR (ERDF 85 %, tj. 1 498 040
+# EUR)"); 500 leaves room five times over.  price-parser's search for the
+# decimal separator, and the "%" pattern on a run of digits, take time that
+# grows with the square of the length: 500 characters cost a few
+# milliseconds, 64 KB of "1 1 1 ... EUR" took seconds.
+MAX_MONEY_LENGTH = 500
 
 
 @dataclass(frozen=True)
@@ -50,8 +57,10 @@ def parse_money(text: str | None, currency_hint: str | None = None) -> Money | N
     (True, True)
     >>> parse_money("85 %, tj. 1 000 000 EUR")
     Money(amount=1000000, currency='EUR')
+    >>> parse_money("1 " * 300 + "EUR") is None  # longer than any amount written out
+    True
     """
-    if not text:
+    if not text or len(text) > MAX_MONEY_LENGTH:
         return None
     text = _NO_CENTS.sub("", _PERCENT.sub(" ", text))  # "85 %" is a share, not an amount
     if not _DIGITS.search(text):

@@ -11,14 +11,15 @@ targets travel with their row, resolved against ``<base href>``.
 from __future__ import annotations
 
 import re
+import warnings
 from collections.abc import Iterator
 from urllib.parse import urljoin
 
-from bs4 import BeautifulSoup
+from bs4 import BeautifulSoup, MarkupResemblesLocatorWarning, XMLParsedAsHTMLWarning
+from bs4.builder._lxml import LXMLTreeBuilder  # bs4.builder names it only at run time
 from bs4.element import Comment, NavigableString, PageElement, Tag
 
 from chemclust_extract.rows import Row
-from chemclust_extract.soup import quiet_soup
 
 # Never content: scripts, styles and the furniture of a CMS template.
 _FURNITURE = frozenset(
@@ -43,6 +44,18 @@ _COLON_LABEL = re.compile(r"^(?P<label>[^:\n]{1,60}?)\s*:\s*(?P<value>.*)$", re.
 # Nesting beyond this is read as plain text rather than walked, so a page of
 # 20 000 nested <div>s costs no more than its text.
 _MAX_DEPTH = 60
+# Elements nested deeper than this are not built into the tree at all.  bs4
+# links each piece of text that follows an element to what comes after its
+# parent by walking up every ancestor, so building costs depth times size:
+# 20 000 nested "<div>\n ... </div>\n" took 15 s, and four times that at twice
+# the depth.  Deeper than _MAX_DEPTH the walker reads lines of text, opening
+# every element but a line break, a bold label or a link, so leaving the
+# others out deeper than this changes nothing it reads; twice that depth
+# leaves a margin.
+_MAX_TREE_DEPTH = 2 * _MAX_DEPTH
+# Still built deeper than that: line breaks and <base>, which hold nothing.
+_VOID_KEPT = frozenset({"br", "base"})
+_CONTENT = frozenset({"article", "main"})
 
 
 def read_html(text: str) -> list[Row]:
@@ -57,11 +70,92 @@ def read_html(text: str) -> list[Row]:
     >>> [r.cells for r in read_html("<p><strong>Program:</strong> Interreg IVC<br>Web: x.eu</p>")]
     [('Program:', 'Interreg IVC'), ('Web: x.eu',)]
     """
-    soup = quiet_soup(_without_cut_tag(text))
+    soup = _soup(_without_cut_tag(text))
     base = _base_href(soup)
     _remove_furniture(soup)
     root = soup.body or soup
     return [row for row in _Walker(text, base).blocks(root, 0) if any(c.strip() for c in row.cells)]
+
+
+def _soup(markup: str) -> BeautifulSoup:
+    """The page's tree, no deeper than ``_MAX_TREE_DEPTH``, parsed as
+    :func:`chemclust_extract.soup.quiet_soup` parses (lxml, no advice warnings).
+
+    >>> soup = _soup("<div>" * 500 + "<b>Projekt:</b> ChemClust<br>x" + "</div>" * 500)
+    >>> len(list(soup.find("b").parents)) <= _MAX_TREE_DEPTH + 1, soup.b.string
+    (True, 'Projekt:')
+    """
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", XMLParsedAsHTMLWarning)
+        warnings.simplefilter("ignore", MarkupResemblesLocatorWarning)
+        return BeautifulSoup(markup, builder=_ShallowTreeBuilder())
+
+
+class _ShallowTreeBuilder(LXMLTreeBuilder):
+    """bs4's lxml tree builder, building no deeper than ``_MAX_TREE_DEPTH``.
+    Below that an element is left out and its text joins the element above,
+    as the walker's lines would read it; line breaks and one level of labels
+    and links are kept; furniture is left out with its text, as
+    :func:`_remove_furniture` would take it out.  Every step is O(1)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._open: list[tuple[bool, bool, bool]] = []  # per open element: built, hidden, content
+        self._built = self._hidden = self._content = 0
+
+    def feed(self, markup: str | bytes) -> None:
+        self._open.clear()
+        self._built = self._hidden = self._content = 0
+        super().feed(markup)
+
+    def start(
+        self,
+        tag: str | bytes,
+        attrib: dict[str | bytes, str | bytes],
+        nsmap: dict[str, str] | None = None,
+    ) -> None:
+        name = tag if isinstance(tag, str) else tag.decode()
+        built, hidden = self._placing(name, attrib)
+        content = name in _CONTENT
+        self._open.append((built, hidden, content))
+        self._built += built
+        self._hidden += hidden
+        self._content += content
+        if built:
+            super().start(tag, attrib, nsmap or {})
+
+    def end(self, tag: str | bytes) -> None:
+        if not self._open:  # an end lxml never opened: bs4 ignores it as before
+            super().end(tag)
+            return
+        built, hidden, content = self._open.pop()
+        self._built -= built
+        self._hidden -= hidden
+        self._content -= content
+        if built:
+            super().end(tag)
+
+    def data(self, data: str | bytes) -> None:
+        if not self._hidden:
+            super().data(data)
+
+    def comment(self, text: str | bytes) -> None:
+        if not self._hidden:
+            super().comment(text)
+
+    def _placing(self, name: str, attrib: dict[str | bytes, str | bytes]) -> tuple[bool, bool]:
+        """Whether an element opening now is built, and whether its text is
+        hidden."""
+        if self._hidden:
+            return False, True
+        if self._built < _MAX_TREE_DEPTH:
+            return True, False
+        # lxml's mapping of no attributes answers get() by a KeyError: ask only here.
+        role = str(attrib.get("role", "")) if attrib else ""
+        if _furniture(name, role, self._content > 0):
+            return False, True
+        kept = name in _KEEP_WHOLE and self._built == _MAX_TREE_DEPTH
+        return name in _VOID_KEPT or kept, False
 
 
 _CUT_TAG = re.compile(r"(?<=[^<])<[/!?]?[A-Za-z]*[^<>]*\Z")
@@ -101,11 +195,14 @@ def _remove_furniture(soup: BeautifulSoup) -> None:
 
 
 def _is_furniture(tag: Tag, in_content: bool) -> bool:
-    role = str(tag.attrs.get("role", "")).lower()
+    return _furniture(tag.name, str(tag.attrs.get("role", "")), in_content)
+
+
+def _furniture(name: str, role: str, in_content: bool) -> bool:
     return (
-        tag.name in _FURNITURE
-        or role in _TEMPLATE_ROLES
-        or (tag.name in _TEMPLATE_PARTS and not in_content)
+        name in _FURNITURE
+        or role.lower() in _TEMPLATE_ROLES
+        or (name in _TEMPLATE_PARTS and not in_content)
     )
 
 
