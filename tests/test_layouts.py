@@ -128,10 +128,15 @@ def test_entities_breaks_and_links_in_html() -> None:
     )
 
 
-def test_relative_link_without_base_is_left_as_written() -> None:
+def test_relative_link_without_base_is_no_url_but_kept_in_a_warning() -> None:
+    """URLs are absolute (issue 7): a link no <base href> resolves is null,
+    its address named in a warning."""
     page = "<dl><dt>Projekt</dt><dd>X</dd><dt>Dokumenty</dt><dd><ul><li><a href='files/x.pdf'>X</a></li></ul></dd></dl>"
     record = extract_bytes(page.encode(), "page.html")
-    assert record.documents[0].url == "files/x.pdf"
+    assert record.documents[0].url is None
+    (warning,) = record.warnings
+    assert (warning.field, warning.code) == ("documents", "unsafe_url")
+    assert "'files/x.pdf'" in warning.message
 
 
 def test_page_furniture_is_ignored() -> None:

@@ -4,6 +4,7 @@ warning, and inconsistent data is a warning, never a failure."""
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
@@ -29,7 +30,12 @@ from chemclust_extract.normalise.items import parse_document, parse_news
 from chemclust_extract.normalise.money import Money, parse_fund, parse_money
 from chemclust_extract.normalise.partners import parse_partner, split_partner_name
 from chemclust_extract.normalise.text import clean_text, paragraphs
-from chemclust_extract.normalise.urls import normalise_url, parse_website
+from chemclust_extract.normalise.urls import (
+    normalise_url,
+    parse_website,
+    rejected_links,
+    urls_in,
+)
 from chemclust_extract.recognise import Field, Sheet
 from chemclust_extract.rows import Row
 from chemclust_extract.vocabulary import fold, section
@@ -58,17 +64,19 @@ class _Draft:
         self.warn(name, "unparsed", message)
 
     def add_extra(self, f: Field, value: str | None) -> None:
-        self.extra_rows.append((f.order, f.label, value))
+        self.extra_rows.append((f.order, clean_text(f.label) or "", value))
 
     @property
     def extra(self) -> dict[str, str | None]:
         """Unknown labels and unreadable values in sheet order; a label seen
         again gets `` (2)``, `` (3)`` ..."""
         extra: dict[str, str | None] = {}
+        times: Counter[str] = Counter()  # per label, so that each repeat costs O(1)
         for _, label, value in sorted(self.extra_rows, key=lambda row: row[0]):
-            key, n = label or "?", 2
+            key = label or "?"
             while key in extra:
-                key, n = f"{label} ({n})", n + 1
+                times[label] += 1
+                key = f"{label} ({times[label] + 1})"
             extra[key] = value
         return extra
 
@@ -90,6 +98,7 @@ def build_record(
     _money(sheet, draft)
     partners = _partners(sheet, draft)
     contacts = _contacts(sheet, draft, _phone_regions(sheet, draft, partners))
+    _document_link_warnings(sheet, draft)
     _strays(sheet, draft)
     name = draft.values["name"]
     return Record(
@@ -220,9 +229,49 @@ def _website(f: Field | None, draft: _Draft) -> None:
         url = next((u for u in map(normalise_url, f.links) if u), None) or parse_website(
             raw_text(f)
         )
-        if url is None and raw_text(f) is not None:
+        context, outcome = f"{where(f)}{f.label!r} link ", "not used" if url else "kept in extra"
+        rejected = _warn_rejected(draft, "website", context, f.links, outcome)
+        if url is None and rejected:
+            draft.add_extra(f, rejected[0])  # the href is the value, as a usable one would be
+        elif url is None and raw_text(f) is not None:
             draft.keep_raw(f, "website", "a web address")
     draft.values["website"] = url
+
+
+def _warn_rejected(
+    draft: _Draft,
+    name: str,
+    context: str,
+    addresses: Iterable[str],
+    outcome: str,
+    allow_ftp: bool = False,
+) -> list[str]:
+    """A warning naming each address found for a URL field that leads
+    somewhere other than the web (``file:``, ``javascript:``, a relative
+    link with no web base): never a value, but kept in the message."""
+    rejected = rejected_links(addresses, allow_ftp)
+    allowed = "http, https or ftp" if allow_ftp else "http or https"
+    for address in rejected:
+        message = f"{context}{address!r} is not a web address ({allowed}); {outcome}"
+        draft.warn(name, "unsafe_url", message)
+    return rejected
+
+
+def _partner_link_warnings(
+    draft: _Draft, line: int | None, cells: Sequence[str], links: Sequence[str]
+) -> None:
+    """Links of a partner row, and addresses written in its cells (an ftp
+    address is no website), that cannot be the partner's website."""
+    where_ = f"line {line}: " if line else ""
+    addresses = [*links, *urls_in(cells)]
+    _warn_rejected(draft, "partners", f"{where_}partner address ", addresses, "not its website")
+
+
+def _document_link_warnings(sheet: Sheet, draft: _Draft) -> None:
+    for row in _item_rows(sheet, "documents"):
+        where_ = f"line {row.line}: " if row.line else ""
+        context = f"{where_}document address "
+        _warn_rejected(draft, "documents", context, row.links, "not its url", allow_ftp=True)
 
 
 def _dates(sheet: Sheet, draft: _Draft, languages: Sequence[str]) -> None:
@@ -309,14 +358,16 @@ def _partners(sheet: Sheet, draft: _Draft) -> list[Partner]:
         if f.name == "partners":
             rows = ([Row(f.line, f.cells, f.links)] if f.cells else []) + f.rows
             partners += [p for r in rows if (p := parse_partner(r.cells, r.links))]
+            for r in rows:
+                _partner_link_warnings(draft, r.line, r.cells, r.links)
         elif f.name == "lead_partner":
             lead = parse_partner(f.cells or [r.text for r in f.rows], f.links)
+            _partner_link_warnings(draft, f.line, f.cells or [r.text for r in f.rows], f.links)
             if lead is not None and lead.name is not None:
                 leads.append(lead)
-    for lead in leads:
-        partners = _with_lead(partners, lead)
-    numbers = [p.number for p in partners if p.number is not None]
-    for number in sorted({n for n in numbers if numbers.count(n) > 1}):
+    partners = _with_leads(partners, leads)
+    numbers = Counter(p.number for p in partners if p.number is not None)
+    for number in sorted(n for n, times in numbers.items() if times > 1):
         draft.warn(
             "partners",
             "duplicate_partner_number",
@@ -325,16 +376,26 @@ def _partners(sheet: Sheet, draft: _Draft) -> list[Partner]:
     return partners
 
 
-def _with_lead(partners: list[Partner], lead: Partner) -> list[Partner]:
-    """Mark the lead partner in the list, or put it first if it is not there."""
-    key = (lead.name or "").casefold()
+def _with_leads(partners: list[Partner], leads: Sequence[Partner]) -> list[Partner]:
+    """Mark each lead partner in the list; those not in it go first, in
+    sheet order (one look-up per lead, however long the list)."""
+    places: dict[str, tuple[list[Partner], int]] = {}
     for i, p in enumerate(partners):
-        if p.name and p.name.casefold() == key:
-            partners[i] = Partner(
-                p.number, p.name, p.country or lead.country, "lead", p.website or lead.website
-            )
-            return partners
-    return [Partner(lead.number, lead.name, lead.country, "lead", lead.website), *partners]
+        if p.name:
+            places.setdefault(p.name.casefold(), (partners, i))
+    missing: list[Partner] = []
+    for lead in leads:
+        key = (lead.name or "").casefold()
+        if key not in places:  # a later lead label of the same name finds this one
+            places[key] = (missing, len(missing))
+            missing.append(Partner(lead.number, lead.name, lead.country, "lead", lead.website))
+            continue
+        listed, i = places[key]
+        p = listed[i]
+        listed[i] = Partner(
+            p.number, p.name, p.country or lead.country, "lead", p.website or lead.website
+        )
+    return [*missing, *partners]
 
 
 def _phone_regions(sheet: Sheet, draft: _Draft, partners: Iterable[Partner]) -> list[str]:

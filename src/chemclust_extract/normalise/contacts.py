@@ -26,6 +26,12 @@ from chemclust_extract.vocabulary import fold, section, terms
 
 _PHONE_LIKE = re.compile(r"(?<![\w+])(?:\+|00)?\(?\d[\d \t/().\-–]{5,}\d(?![\w])")
 _E164_MAX = 16  # "+" and 15 digits
+# Longer phone values are not read.  E.164 has at most 15 digits; written
+# with spaces, brackets, a trunk "(0)" and an extension, real numbers stay
+# under 40 characters ("+49 (0) 391 567 4321 ext. 1234"), so 100 leaves
+# room.  (phonenumbers refuses over 250 itself, but only after this module
+# has rewritten the text, once for each region it tries.)
+MAX_PHONE_LENGTH = 100
 _BRACKETED_CODE = re.compile(r"^\(\s*(\+\d{1,3})\s*\)")  # "(+420) 475 657 938"
 # "Mgr. et Mgr. Petr Malý": the "et" that joined two titles is left first.
 _TITLE_JOINER = re.compile(r"^[\s,]*(?:et|und)\s+")
@@ -89,8 +95,10 @@ def parse_phone(text: str | None, regions: Sequence[str] = ()) -> str | None:
     ('+420475657938', '+493915674321')
     >>> parse_phone("475 657 938") is None, parse_phone("20100000000000", ["DE"]) is None
     (True, True)
+    >>> parse_phone("+420 " + "475 " * 30) is None  # longer than any number written out
+    True
     """
-    if not text:
+    if not text or len(text) > MAX_PHONE_LENGTH:
         return None
     number = _BRACKETED_CODE.sub(r"\1 ", text.strip())
     if number.startswith("00"):
@@ -261,12 +269,13 @@ def split_people(text: str) -> list[str]:
     people: list[list[str]] = []
     for block in re.split(r"\n\s*\n", text):
         current: list[str] = []
+        reached = False  # the person so far has an e-mail or a phone
         for line in block.splitlines():
-            reached = any(EMAIL.search(x) or _PHONE_LIKE.search(x) for x in current)
             if current and reached and terms("honorifics").pattern.match(line.strip()):
                 people.append(current)
-                current = []
+                current, reached = [], False
             current.append(line)
+            reached = reached or bool(EMAIL.search(line) or _PHONE_LIKE.search(line))
         if current:
             people.append(current)
     return ["\n".join(lines) for lines in people if "".join(lines).strip()]

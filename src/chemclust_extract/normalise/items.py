@@ -43,11 +43,12 @@ date='2010-05', url=None)
     >>> parse_document(["Final report", "www.x.eu/final.pdf"])
     Document(text='Final report', date=None, url='http://www.x.eu/final.pdf')
     """
-    url = next((u for u in (normalise_url(link) for link in links) if u), None)
+    # A document may be downloaded over ftp too; a website may not.
+    url = next((u for u in (normalise_url(link, allow_ftp=True) for link in links) if u), None)
     words = []
     for cell in cells:
         if URL.fullmatch(cell.strip()) or BARE_DOMAIN.fullmatch(cell.strip()):
-            url = url or parse_website(cell)
+            url = url or parse_website(cell, allow_ftp=True)
         else:
             words.append(cell)
     text = _item_text(words) or url

@@ -13,8 +13,19 @@ import pandas as pd
 from chemclust_extract.writers.atomic import write_atomic
 
 # A cell that is wholly a number is data, even with a sign: -5, +420475657938.
-_NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?")
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+# Only ASCII digits count (issue 7): "-١٢٣" passes Python's \d but a
+# spreadsheet reads it as a formula.  No exponent, no thousands separator.
+_NUMBER = re.compile(
+    r"""[+-]?              # an optional sign
+        (?:[0-9]+          # digits,
+           (?:\.[0-9]*)?   #   perhaps a decimal point and more digits,
+        |\.[0-9]+)         # or a decimal point and digits""",
+    re.VERBOSE,
+)
+# The starters of the OWASP "CSV Injection" page (= + - @ tab CR), which the
+# contract repeats, and NUL, which OWASP ASVS 5.0 requirement 1.2.10 adds.
+# Full-width look-alikes (＝ ＋) are left out: spreadsheets read them as text.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\0")
 
 
 def neutralise(value: object) -> object:
@@ -23,6 +34,8 @@ def neutralise(value: object) -> object:
 
     >>> [neutralise(v) for v in ("=HYPERLINK(\\"x\\")", "@SUM(1)", "-2+3", "-5", "+420475657938", 1762400)]
     ['\\'=HYPERLINK("x")', "'@SUM(1)", "'-2+3", '-5', '+420475657938', 1762400]
+    >>> neutralise("-١٢٣"), neutralise("-1e5"), neutralise("٣")
+    ("'-١٢٣", "'-1e5", '٣')
     """
     if isinstance(value, str) and value.startswith(_FORMULA_START) and not _NUMBER.fullmatch(value):
         return "'" + value
