@@ -57,6 +57,16 @@ CLEAN_TEXT_EXAMPLES = [
         "Research & Development",
         id="en-double-escaped-entity",
     ),
+    # bytes lost in decoding and control characters (issue 7): never in a field
+    pytest.param("Ústecký\ufffd kraj", "Ústecký kraj", id="damage-replacement-character"),
+    pytest.param("\ufffd", None, id="damage-only-a-replacement-character"),
+    pytest.param("\ufffd \ufffd\t", None, id="damage-replacement-and-space-only"),
+    pytest.param("Úst\x00í\x01 nad\x07 Labem\x7f", "Ústí nad Labem", id="damage-c0-and-del"),
+    pytest.param("Tom\x9a Nov\x81ák", "Tom Novák", id="damage-c1-controls"),
+    pytest.param("\x1b[1mBold\x1b[0m", "[1mBold[0m", id="damage-escape-dropped"),
+    pytest.param("A\x0bB\x0cC\x1cD\x1fE\x85F", "A B C D E F", id="damage-control-white-space"),
+    pytest.param("&#1;ChemClust&#65533;", "ChemClust", id="damage-entity-control"),
+    pytest.param("<b>Chem\x02</b>Clust\ufffd", "ChemClust", id="damage-inside-html"),
 ]
 
 
@@ -102,6 +112,12 @@ PARAGRAPH_EXAMPLES = [
     pytest.param("Single paragraph.", "Single paragraph.", id="en-one-paragraph"),
     pytest.param("<p> </p>", None, id="en-empty-paragraph"),
     pytest.param("   ", None, id="en-blank"),
+    # bytes lost in decoding and control characters (issue 7)
+    pytest.param("One.\ufffd\n\nTwo.\x00", "One.\n\nTwo.", id="damage-dropped"),
+    pytest.param("One.\n\ufffd\x01\nTwo.", "One.\n\nTwo.", id="damage-line-of-it-is-blank"),
+    pytest.param("One.\x0c\x0cTwo.", "One. Two.", id="damage-form-feeds-are-space"),
+    pytest.param("<p>One.\x07</p><p>\ufffd</p><p>Two.</p>", "One.\n\nTwo.", id="damage-html"),
+    pytest.param("\ufffd\n\n\x00", None, id="damage-only"),
 ]
 
 
@@ -139,7 +155,8 @@ FIND_URL_EXAMPLES = [
         id="en-https-path",
     ),
     pytest.param("http://x.eu/a?b=1&c=2", "http://x.eu/a?b=1&c=2", id="en-query"),
-    pytest.param("ftp://ftp.x.eu/a.pdf", "ftp://ftp.x.eu/a.pdf", id="en-ftp"),
+    # ftp is a document's address only, never a website (issue 7; test_normalise_urls.py)
+    pytest.param("ftp://ftp.x.eu/a.pdf", None, id="en-ftp-is-no-website"),
     pytest.param("HTTP://WWW.X.EU", "HTTP://WWW.X.EU", id="en-case-as-written"),
     pytest.param(
         "www.x.eu/path/file.pdf.", "http://www.x.eu/path/file.pdf", id="en-file-then-full-stop"
@@ -204,12 +221,12 @@ NORMALISE_URL_EXAMPLES = [
     pytest.param("docs/a.pdf", "http://x.eu/p/", "http://x.eu/p/docs/a.pdf", id="cs-relative-link"),
     pytest.param("/a.pdf", "http://x.eu/p/", "http://x.eu/a.pdf", id="cs-root-relative-link"),
     pytest.param("../a.pdf", "http://x.eu/p/q/", "http://x.eu/p/a.pdf", id="cs-parent-link"),
-    # A relative link with no <base href> to resolve it is left as written
-    # (the HTML issue's rule), rather than lost.
+    # A relative link with no <base href> to resolve it is no address: URLs
+    # are absolute (issue 7); the record keeps it in a warning instead.
     pytest.param(
         "docs/a.pdf",
         None,
-        "docs/a.pdf",
+        None,
         id="cs-relative-link-without-base",
     ),
     # German
@@ -220,7 +237,8 @@ NORMALISE_URL_EXAMPLES = [
     pytest.param("WWW.X.EU", None, "http://WWW.X.EU", id="de-upper-case-www"),
     # Polish
     pytest.param("http://x.eu.", None, "http://x.eu", id="pl-trailing-full-stop"),
-    pytest.param("ftp://ftp.x.eu/f", None, "ftp://ftp.x.eu/f", id="pl-ftp"),
+    # ftp is a document's address only, never a website (issue 7; test_normalise_urls.py)
+    pytest.param("ftp://ftp.x.eu/f", None, None, id="pl-ftp-is-no-website"),
     # English programme sites
     pytest.param("mailto:a@b.cz", None, None, id="en-mailto"),
     pytest.param("javascript:void(0)", None, None, id="en-javascript"),

@@ -6,19 +6,24 @@ Library detectors alone guess wrong too often on short Central-European
 sheets (windows-1250 and ISO-8859-2 differ in a handful of letters), so
 chardet is only asked to break ties between candidates that the plausibility
 score cannot separate.
+
+One stray byte does not make a sheet undecodable: UTF-8 with a few bad bytes,
+or with words saved in a code page, is read line by line and word by word,
+and every byte so read is named in a note.
 """
 
 from __future__ import annotations
 
 import codecs
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 import chardet
 
 from chemclust_extract.mojibake import repair_mojibake
-from chemclust_extract.plausibility import plausibility
+from chemclust_extract.plausibility import plausibility, reads_as_word
 
 LEGACY_CANDIDATES: tuple[str, ...] = ("windows-1250", "iso-8859-2", "windows-1252")
 
@@ -67,6 +72,8 @@ _CONTROL_SHARE = 0.05
 # Below this plausibility, with this many non-ASCII bytes, no candidate fits.
 _IMPLAUSIBLE, _IMPLAUSIBLE_MIN = -0.5, 16
 _CONTROL_MIN = 8
+# How much of a text forced into an encoding is read to judge it.
+_SAMPLE_CHARS = 65536
 
 
 def binary_kind(data: bytes) -> str | None:
@@ -98,11 +105,14 @@ def decode_bytes(
     confidence.
 
     ``hint`` forces an encoding (``--encoding``) and raises
-    ``UnicodeDecodeError`` if the bytes are not in it.  Without it: a BOM
-    decides, then UTF-16 recognised by its zero bytes, then strict UTF-8,
-    then the most plausible of ``candidates``; a confidence of 0.0 says that
-    none of them reads as text.  Stray NULs are dropped and lines that are
-    UTF-8 once misread as a code page are repaired, each with a note.
+    ``UnicodeDecodeError`` if the bytes are not in it; a confidence of 0.0
+    says they read as no text in it.  Without it: a BOM decides, then UTF-16
+    recognised by its zero bytes, then strict UTF-8, then UTF-8 with a few
+    bad bytes or words in a code page (read word by word), then the most
+    plausible of ``candidates``; a confidence of 0.0 says that none of them
+    reads as text.  Stray NULs are dropped, bad bytes replaced (U+FFFD) and
+    lines that are UTF-8 once misread as a code page repaired, each with a
+    note.
 
     >>> decode_bytes("Ústecký kraj".encode("utf-8")).encoding
     'utf-8'
@@ -115,13 +125,16 @@ def decode_bytes(
     ('Projekt\\tChemClust', (('nul_bytes', '1 NUL character(s) dropped'),))
     >>> decode_bytes("Partner za ČR:\\tĂšsteckĂ˝ kraj".encode("utf-8")).text
     'Partner za ČR:\\tÚstecký kraj'
+    >>> decoded = decode_bytes("Partner za ČR:\\tÚstecký".encode("utf-8") + b"\\xff")
+    >>> decoded.text, decoded.encoding, decoded.notes[0][0]
+    ('Partner za ČR:\\tÚstecký\\ufffd', 'utf-8', 'bytes_replaced')
     """
     notes: list[tuple[str, str]] = []
-    nuls = data.count(b"\x00") if not _wide_unicode(data) else 0
+    nuls = [m.start() for m in re.finditer(b"\x00", data)] if not _wide_unicode(data) else []
     if nuls:  # dropped as bytes, so a NUL inside a character leaves it whole
         data = data.replace(b"\x00", b"")
-        notes.append(("nul_bytes", f"{nuls} NUL character(s) dropped"))
-    decoded = _decode(data, hint, candidates)
+        notes.append(("nul_bytes", f"{len(nuls)} NUL character(s) dropped"))
+    decoded = _decode(data, hint, candidates, nuls)
     text = decoded.text.replace("\x00", "")
     notes = [*decoded.notes, *notes]
     text, repaired = repair_mojibake(text)
@@ -133,10 +146,15 @@ def decode_bytes(
     return replace(decoded, text=text, notes=tuple(notes))
 
 
-def _decode(data: bytes, hint: str | None, candidates: Sequence[str]) -> Decoded:
+def _decode(
+    data: bytes, hint: str | None, candidates: Sequence[str], nuls: Sequence[int] = ()
+) -> Decoded:
     """The choice of encoding that :func:`decode_bytes` describes."""
     if hint:
-        return Decoded(data.decode(hint), canonical_encoding(hint), 1.0)
+        return _forced(data, hint)
+    if data.startswith(codecs.BOM_UTF8):  # UTF-8 for sure: bad bytes in it are damage
+        marked = _utf8(data) or _mixed_utf8(data, candidates, nuls)
+        return replace(marked, text=marked.text.removeprefix("\ufeff"), encoding="utf-8-sig")
     for bom, name in _BOMS:
         if data.startswith(bom):
             return _utf16_or_32(data, name, 1.0)
@@ -145,17 +163,51 @@ def _decode(data: bytes, hint: str | None, candidates: Sequence[str]) -> Decoded
     if utf16 is not None:
         return _utf16_or_32(data, utf16, 0.9)
     declared = declared_charset(data)
+    decoded = _utf8(data)
+    if decoded is None:
+        return _damaged_or_legacy(data, candidates, declared, nuls)
+    if declared and declared != "utf-8" and not data.isascii() and not decoded.notes:
+        note = f"the page declares {declared} but its bytes are UTF-8; read as UTF-8"
+        return replace(decoded, notes=(("charset_overruled", note),))
+    return decoded
+
+
+def _utf8(data: bytes) -> Decoded | None:
+    """Strict UTF-8, or UTF-8 that ends inside its last character (cut short)."""
     try:
-        text = data.decode("utf-8")
+        return Decoded(data.decode("utf-8"), "utf-8", 1.0)
     except UnicodeDecodeError as error:
         if error.start >= len(data) - 3 and error.reason == "unexpected end of data":
             cut = ("truncated", "the file ends inside a character; it was cut short")
             return Decoded(data[: error.start].decode("utf-8"), "utf-8", 0.9, (cut,))
-        return _best_legacy(data, candidates, declared)
-    if declared and declared != "utf-8" and not data.isascii():
-        note = f"the page declares {declared} but its bytes are UTF-8; read as UTF-8"
-        return Decoded(text, "utf-8", 1.0, (("charset_overruled", note),))
-    return Decoded(text, "utf-8", 1.0)
+    return None
+
+
+def _forced(data: bytes, hint: str) -> Decoded:
+    """The encoding the user named; a confidence of 0.0 when its text reads
+    as no language (8-bit bytes forced into UTF-16 read as CJK)."""
+    text = data.decode(hint)
+    confidence = 0.0 if _not_text(text[:_SAMPLE_CHARS]) else 1.0
+    return Decoded(text, canonical_encoding(hint), confidence)
+
+
+def _not_text(text: str) -> bool:
+    """Letters mostly beyond ASCII that read as none of the sheets'
+    languages.  A sheet writes its labels and most words in ASCII letters,
+    so names in another script beside them do not make it so.
+
+    >>> misread = ("Ústecký kraj, " * 4).encode("windows-1250").decode("utf-16-le")
+    >>> sheet = "Název projektu: Partnerství pro rozvoj\\nPartner: Администрация Санкт-Петербурга"
+    >>> _not_text(misread), _not_text(sheet), _not_text(sheet.split(": ")[-1] * 2)
+    (True, False, True)
+    """
+    letters = [c for c in text if c.isalpha()]
+    foreign = sum(1 for c in letters if not c.isascii())
+    return (
+        foreign >= _IMPLAUSIBLE_MIN
+        and 2 * foreign > len(letters)
+        and plausibility(text) < _IMPLAUSIBLE
+    )
 
 
 def _utf16_or_32(data: bytes, name: str, confidence: float) -> Decoded:
@@ -247,6 +299,214 @@ def _confidence(score: float, data: bytes) -> float:
     if score < _IMPLAUSIBLE and sum(1 for b in data if b > 127) >= _IMPLAUSIBLE_MIN:
         return 0.0
     return round(min(1.0, max(0.05, (score + 1) / 2)), 3)
+
+
+# --- UTF-8 with a few bad bytes, or with words saved in a code page ----------
+
+# A valid UTF-8 character of two to four bytes (the Unicode Standard, table 3-7).
+_UTF8_MULTIBYTE = re.compile(
+    rb"""[\xc2-\xdf][\x80-\xbf]               # two bytes: U+0080 to U+07FF
+       | \xe0[\xa0-\xbf][\x80-\xbf]           # three bytes, not overlong
+       | [\xe1-\xec\xee\xef][\x80-\xbf]{2}    # three bytes
+       | \xed[\x80-\x9f][\x80-\xbf]           # three bytes, not a surrogate
+       | \xf0[\x90-\xbf][\x80-\xbf]{2}        # four bytes, not overlong
+       | [\xf1-\xf3][\x80-\xbf]{3}            # four bytes
+       | \xf4[\x80-\x8f][\x80-\xbf]{2}        # four bytes, up to U+10FFFF""",
+    re.VERBOSE,
+)
+_WORD_BYTES = re.compile(rb"\S+")  # a word: bytes between ASCII white space
+_HIGH_BYTES = bytes(range(0x80, 0x100))
+# UTF-8 characters outnumbering stray bytes this many times are "mostly":
+# no code page file holds that many letter pairs that are UTF-8 by chance.
+_MOSTLY = 4
+# How many bytes of the words not in UTF-8 choose their code page.
+_SAMPLE_BYTES = 65536
+_SHOWN_OFFSETS = 5
+
+
+def _damaged_or_legacy(
+    data: bytes, candidates: Sequence[str], declared: str | None, nuls: Sequence[int]
+) -> Decoded:
+    """Bytes that are not all UTF-8.  With no UTF-8 character among them, a
+    code page file; with mostly UTF-8 characters among their bytes beyond
+    ASCII, UTF-8 with bad bytes or with words saved in a code page; in
+    between, whichever of the two reads better (a code page file may hold
+    a few letter pairs that are UTF-8 by chance)."""
+    characters, stray = _utf8_share(data)
+    if not characters:
+        return _best_legacy(data, candidates, declared)
+    mixed = _mixed_utf8(data, candidates, nuls)
+    if stray * _MOSTLY > characters:
+        legacy = _best_legacy(data, candidates, declared)
+        # Letter pairs tell mojibake ("zĹ‚") from text better than letters alone.
+        if plausibility(mixed.text, pairs=True) <= plausibility(legacy.text, pairs=True):
+            return legacy
+    if declared and declared != "utf-8":
+        note = f"the page declares {declared} but its bytes are mostly UTF-8; read as UTF-8"
+        return replace(mixed, notes=(*mixed.notes, ("charset_overruled", note)))
+    return mixed
+
+
+def _utf8_share(data: bytes) -> tuple[int, int]:
+    """How many UTF-8 characters of two bytes or more, and how many bytes
+    beyond ASCII that are no part of one.
+
+    >>> _utf8_share("Ústí ".encode() + "Děčín".encode("windows-1250"))
+    (2, 3)
+    """
+    characters = _UTF8_MULTIBYTE.findall(data)
+    high = len(data) - len(data.translate(None, _HIGH_BYTES))
+    return len(characters), high - sum(map(len, characters))
+
+
+def _mixed_utf8(
+    data: bytes, candidates: Sequence[str] = LEGACY_CANDIDATES, nuls: Sequence[int] = ()
+) -> Decoded:
+    """UTF-8 read line by line: a line that is UTF-8 stays so; in one that is
+    not, each word is read by :func:`_read_word`, in the candidate that
+    reads best for all the words that are not UTF-8.
+
+    >>> _mixed_utf8("Cílem\\n".encode() + "Ústecký".encode("windows-1250")).text
+    'Cílem\\nÚstecký'
+    """
+    words = _words_of_broken_lines(data)
+    codepage = _codepage_for([word for _, word in words if not _is_utf8(word)], candidates)
+    pieces: list[str] = []
+    redecoded: list[int] = []
+    replaced: list[int] = []
+    done = 0
+    for at, word in words:
+        text, how = _read_word(word, codepage)
+        pieces += [data[done:at].decode("utf-8"), text]
+        done = at + len(word)
+        if how == "codepage":
+            redecoded += [at + i for i, byte in enumerate(word) if byte > 127]
+        elif how == "replaced":
+            replaced += [at + i for i in _bad_bytes(word)]
+    text = "".join([*pieces, data[done:].decode("utf-8")])
+    notes = _damage_notes(redecoded, replaced, codepage, nuls)
+    return Decoded(text, "utf-8", _confidence(plausibility(text, pairs=True), data), notes)
+
+
+def _words_of_broken_lines(data: bytes) -> list[tuple[int, bytes]]:
+    """(offset, word) of each word beyond ASCII in the lines that are not UTF-8.
+
+    >>> _words_of_broken_lines("Cílem\\nza ČR: ".encode() + b"\\xff")
+    [(10, b'\\xc4\\x8cR:'), (15, b'\\xff')]
+    """
+    words: list[tuple[int, bytes]] = []
+    start = 0
+    for line in data.split(b"\n"):
+        if not _is_utf8(line):
+            found = _WORD_BYTES.finditer(line)
+            words += [(start + m.start(), m.group()) for m in found if not m.group().isascii()]
+        start += len(line) + 1
+    return words
+
+
+def _is_utf8(data: bytes) -> bool:
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def _codepage_for(words: Sequence[bytes], candidates: Sequence[str]) -> str | None:
+    """The candidate in which the words read best together: by their
+    letters' alphabets; then by how many bytes are letters rather than
+    signs (``Síť`` in ISO-8859-2 is ``Sí»`` in windows-1250); then by the
+    letters' neighbours; then the earlier candidate.
+
+    >>> _codepage_for(["Síť".encode("iso-8859-2"), "Ždiar".encode("iso-8859-2")], LEGACY_CANDIDATES)
+    'iso-8859-2'
+    """
+    joined = b" ".join(words)[:_SAMPLE_BYTES]
+    scored = []
+    for order, name in enumerate(candidates):
+        try:
+            text = joined.decode(name, errors="replace")
+        except LookupError:
+            continue
+        letters = sum(1 for c in text if c.isalpha() and not c.isascii())
+        scored.append((plausibility(text), letters, plausibility(text, pairs=True), -order, name))
+    return max(scored)[-1] if scored else None
+
+
+def _read_word(word: bytes, codepage: str | None) -> tuple[str, str]:
+    """A word of a line that is not UTF-8, and how it was read: ``utf-8``
+    when it is UTF-8 and reads no worse so; else ``codepage`` when it reads
+    as a word in ``codepage``; else ``replaced``: UTF-8 with its bad bytes
+    replaced (U+FFFD), so that one stray byte costs no more than itself.
+
+    >>> _read_word("Ústecký".encode("windows-1250"), "windows-1250")
+    ('Ústecký', 'codepage')
+    >>> _read_word(b"2010)\\xff", "windows-1252"), _read_word("ČR:".encode(), "windows-1250")
+    (('2010)\\ufffd', 'replaced'), ('ČR:', 'utf-8'))
+    """
+    utf8 = word.decode("utf-8") if _is_utf8(word) else None
+    legacy = _codepage_word(word, codepage)
+    if utf8 is not None and (
+        legacy is None or plausibility(utf8, pairs=True) >= plausibility(legacy, pairs=True)
+    ):
+        return utf8, "utf-8"
+    if legacy is not None:
+        return legacy, "codepage"
+    return word.decode("utf-8", errors="replace"), "replaced"
+
+
+def _codepage_word(word: bytes, codepage: str | None) -> str | None:
+    """The word in ``codepage`` if it reads as a word of the sheets' languages there."""
+    if codepage is None:
+        return None
+    try:
+        text = word.decode(codepage)
+    except (UnicodeDecodeError, LookupError):
+        return None
+    return text if reads_as_word(text) else None
+
+
+def _bad_bytes(word: bytes) -> list[int]:
+    """Offsets of the bytes that are no part of a UTF-8 character.
+
+    >>> _bad_bytes(b"a\\xffb\\xc3\\xba\\xe2\\x82")
+    [1, 5, 6]
+    """
+    bad: list[int] = []
+    at = 0
+    while at < len(word):
+        character = _UTF8_MULTIBYTE.match(word, at) if word[at] > 127 else None
+        if word[at] > 127 and character is None:
+            bad.append(at)
+        at = character.end() if character else at + 1
+    return bad
+
+
+def _damage_notes(
+    redecoded: Sequence[int], replaced: Sequence[int], codepage: str | None, nuls: Sequence[int]
+) -> tuple[tuple[str, str], ...]:
+    """One note for the bytes read in a code page, one for those dropped."""
+    notes: list[tuple[str, str]] = []
+    if redecoded:
+        message = f"{len(redecoded)} byte(s) in {codepage}, not UTF-8, read as {codepage}"
+        notes.append(("mixed_encoding", f"{message} ({_where(redecoded, nuls)})"))
+    if replaced:
+        message = f"{len(replaced)} byte(s) that read as no text in UTF-8 or a code page dropped"
+        notes.append(("bytes_replaced", f"{message} ({_where(replaced, nuls)})"))
+    return tuple(notes)
+
+
+def _where(offsets: Sequence[int], nuls: Sequence[int] = ()) -> str:
+    """Byte offsets as a note names them: the first few, counted in the file
+    as it was before its stray NULs (at ``nuls``) were dropped.
+
+    >>> _where([7]), _where([3, 9], nuls=[0]), _where(list(range(8)))
+    ('byte 7', 'bytes 4, 10', 'bytes 0, 1, 2, 3, 4 and 3 more')
+    """
+    marks = [at - k for k, at in enumerate(nuls)]  # where each NUL was, NULs before it gone
+    shown = [str(at + bisect_right(marks, at)) for at in offsets[:_SHOWN_OFFSETS]]
+    more = f" and {len(offsets) - len(shown)} more" if len(offsets) > len(shown) else ""
+    return f"byte{'s' if len(offsets) > 1 else ''} {', '.join(shown)}{more}"
 
 
 _DECLARED = re.compile(

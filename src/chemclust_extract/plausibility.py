@@ -76,6 +76,52 @@ def plausibility(text: str, pairs: bool = False) -> float:
     return total / count if count else 0.0
 
 
+def reads_as_word(text: str) -> bool:
+    """Whether a token beyond ASCII reads as a word or sign of the sheets'
+    languages: its letters beside neighbours a language writes, or all in
+    the alphabet of one of the sheets' own languages (cs, sk, pl, de).
+    What a stray byte reads as is no word: a lone letter (``ÿ``, though
+    ``š.`` abbreviates), a rare foreign letter where no language writes it
+    (``krajÿ``), signs glued inside a word (``kr€€aj``).
+
+    >>> reads_as_word("Ústecký"), reads_as_word("VÝŠE"), reads_as_word("się"), reads_as_word("š.")
+    (True, True, True, True)
+    >>> reads_as_word("ĂšsteckĂ˝"), reads_as_word("ÿ"), reads_as_word("krajÿ"), reads_as_word("kr€€aj")
+    (False, False, False, False)
+    """
+    words = _FOREIGN_WORD.findall(text)
+    if text.isascii() or _LONE_LETTER.search(text) or _glued_signs(text):
+        return False
+    if plausibility(text, pairs=True) >= _ATTESTED:
+        return True
+    return plausibility(text) > 0 and all(
+        max(_fit(word, lang) for lang in _SHEET_LANGUAGES) > 0 for word in words
+    )
+
+
+_ATTESTED = 0.5  # as many letters beside known neighbours as not
+# A letter beyond ASCII standing alone, not abbreviating (the "š" of "š. p.").
+_LONE_LETTER = re.compile(r"(?<!\w)[^\W\x00-\x7f](?![\w.])")
+_SHEET_LANGUAGES = ("cs", "sk", "pl", "de")
+# A run of signs beyond ASCII between two word characters.
+_INNER_SIGNS = re.compile(r"(?<=\w)[^\w\s\x00-\x7f]+(?=\w)")
+
+
+def _glued_signs(text: str) -> bool:
+    """Signs beyond ASCII inside a word that neither join two words
+    (``Neisse–Nisa``) nor stand by a number (``10°C``).
+
+    >>> _glued_signs("kr€€aj"), _glued_signs("Neisse–Nisa"), _glued_signs("10°C")
+    (True, False, False)
+    """
+    for run in _INNER_SIGNS.finditer(text):
+        by_a_number = text[run.start() - 1].isdigit() or text[run.end()].isdigit()
+        joiner = len(run.group()) == 1 and run.group() in _JOINERS
+        if not (by_a_number or joiner):
+            return True
+    return False
+
+
 # Words with a letter beyond ASCII, and single signs beyond ASCII.
 _FOREIGN_WORD = re.compile(r"\w*[^\W\x00-\x7f]\w*")
 _FOREIGN_SIGN = re.compile(r"[^\w\s\x00-\x7f]|[\x80-\x9f]")

@@ -7,11 +7,6 @@ import html
 import re
 import unicodedata
 
-from bs4 import BeautifulSoup
-from bs4.element import NavigableString, Tag
-
-from chemclust_extract.soup import quiet_soup
-
 _TAG = re.compile(r"<\s*/?\s*[a-zA-Z][^>]*>|<!--")
 _ENTITY = re.compile(r"&(?:#\d+|#x[0-9a-fA-F]+|[a-zA-Z]{2,8});")
 _BLOCKS = frozenset(
@@ -40,16 +35,32 @@ _BLOCKS = frozenset(
 )
 
 
+# What no field keeps: control characters that are not white space (white
+# space ones, tab and line breaks among them, collapse to one space) and
+# U+FFFD, which stands for bytes that were lost in decoding.
+_NOT_TEXT = re.compile(
+    r"""[\x00-\x08]        # C0 controls before the tab
+      | [\x0e-\x1b]        # C0 controls after the carriage return (\x1c-\x1f are white space)
+      | [\x7f-\x84]        # DEL and C1 controls before NEL (\x85 is white space)
+      | [\x86-\x9f]        # the other C1 controls
+      | \ufffd             # the replacement character""",
+    re.VERBOSE,
+)
+
+
 def clean_text(text: str | None) -> str | None:
     """Text as the contract wants it: NFC, whitespace runs collapsed, trimmed,
-    tags and entities gone; ``None`` when nothing is left.
+    tags and entities gone, no control characters or U+FFFD; ``None`` when
+    nothing is left.
 
     >>> clean_text("  Ústí\\u00a0 Region\\n(CZ) ")
     'Ústí Region (CZ)'
     >>> clean_text("<b>ChemClust</b> &amp; co")
     'ChemClust & co'
-    >>> clean_text(" \\t ") is None
-    True
+    >>> clean_text(" \\t ") is None, clean_text("\\ufffd") is None
+    (True, True)
+    >>> clean_text("Úst\\x00í\\x7f Region\\ufffd")
+    'Ústí Region'
     """
     if text is None:
         return None
@@ -57,8 +68,18 @@ def clean_text(text: str | None) -> str | None:
         text = _html_text(text)
     if "&" in text:
         text = _unescape(text)
-    text = " ".join(unicodedata.normalize("NFC", text).split())
+    text = " ".join(unicodedata.normalize("NFC", drop_controls(text)).split())
     return text or None
+
+
+def drop_controls(text: str) -> str:
+    """Text without control characters other than white space, and without
+    U+FFFD.
+
+    >>> drop_controls("A\\x01\\x9a\\ufffdB\\n\\tC")
+    'AB\\n\\tC'
+    """
+    return _NOT_TEXT.sub("", text)
 
 
 def _unescape(text: str) -> str:
@@ -97,9 +118,12 @@ def paragraphs(text: str | None) -> str | None:
     'Cílem projektu je…\\n\\nChemClust také bude…'
     >>> paragraphs("First line\\ngoes on.\\n\\nSecond.")
     'First line goes on.\\n\\nSecond.'
+    >>> paragraphs("First.\\n\\x0c\\ufffd\\nSecond.\\x07")
+    'First.\\n\\nSecond.'
     """
     if text is None:
         return None
+    text = drop_controls(text)  # first, so that a line of them is a blank line
     if "<" in text and _TAG.search(text):
         chunks = _html_paragraphs(text)
     else:
@@ -108,40 +132,51 @@ def paragraphs(text: str | None) -> str | None:
     return "\n\n".join(cleaned) or None
 
 
-def _soup(markup: str) -> BeautifulSoup:
-    return quiet_soup(markup)
-
-
 def _html_text(markup: str) -> str:
     """Text of a fragment on one line: inline tags add no space
     (``<b>Work</b>shop``), blocks and breaks do."""
     return " ".join(_html_paragraphs(markup))
 
 
+# The pieces of a fragment that are not text, in one left-to-right pass:
+# no tree is built, so neither depth nor length can make it slower than linear.
+_MARKUP = re.compile(
+    r"""<!--.*?(?:-->|\Z)                                  # a comment, even one cut short
+      | <(?P<raw>script|style|title|textarea)\b[^<>]*>.*?(?:</(?P=raw)\s*>|\Z)  # never text
+      | <!\[CDATA\[.*?(?:\]\]>|\Z)                        # CDATA: a comment in HTML
+      | <[!?][^<>]*>                                       # a doctype, a processing instruction
+      | </?(?P<name>[a-zA-Z][\w:.-]*)(?:\s[^<>]*)?/?>      # a start or end tag""",
+    re.VERBOSE | re.DOTALL | re.IGNORECASE,
+)
+
+
 def _html_paragraphs(markup: str) -> list[str]:
-    """Walk the fragment, starting a new paragraph at each block element and
-    at each double line break."""
-    chunks: list[str] = [""]
+    """A fragment's text, a new paragraph at each block element and at each
+    double line break (``<br><br>``); tags dropped (even inside ``<xmp>`` or
+    ``<plaintext>``, which a browser would show), entities left for
+    :func:`clean_text`.
 
-    def walk(node: Tag) -> None:
-        for child in node.children:
-            if isinstance(child, NavigableString):
-                if type(child) is NavigableString:
-                    chunks[-1] += str(child)
-            elif isinstance(child, Tag):
-                if child.name in {"script", "style"}:
-                    continue
-                if child.name == "br":
-                    chunks[-1] += "\n"
-                    if chunks[-1].rstrip(" \t").endswith("\n\n"):
-                        chunks.append("")
-                    continue
-                block = child.name in _BLOCKS
-                if block:
-                    chunks.append("")
-                walk(child)
-                if block:
-                    chunks.append("")
-
-    walk(_soup(markup))
-    return chunks
+    >>> _html_paragraphs("<p>One <b>two</b></p>three<br> <br>four<!-- x --><script>y</script>")
+    ['', 'One two', 'three\\n \\n', 'four']
+    """
+    chunks: list[list[str]] = [[]]
+    breaks = 0  # line breaks in a row, with only white space between them
+    at = 0
+    for piece in _MARKUP.finditer(markup):
+        text = markup[at : piece.start()]
+        at = piece.end()
+        chunks[-1].append(text)
+        if text.strip():
+            breaks = 0
+        name = (piece["name"] or "").lower()
+        if name == "br":
+            chunks[-1].append("\n")
+            breaks += 1
+            if breaks == 2:
+                chunks.append([])
+                breaks = 0
+        elif name in _BLOCKS:
+            chunks.append([])
+            breaks = 0
+    chunks[-1].append(markup[at:])
+    return ["".join(parts) for parts in chunks]
