@@ -15,9 +15,17 @@ from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from chemclust_extract.batch import BatchResult, extract_many, find_inputs, run_batch
+    from chemclust_extract.batch import (
+        BatchResult,
+        InputError,
+        OutputFolderError,
+        discover,
+        extract_many,
+        find_inputs,
+        run_batch,
+    )
     from chemclust_extract.decode import Decoded, decode_bytes
-    from chemclust_extract.extract import Options, extract_bytes, extract_file
+    from chemclust_extract.extract import ExtractionError, extract_bytes, extract_file
     from chemclust_extract.model import (
         Contact,
         Document,
@@ -28,11 +36,16 @@ if TYPE_CHECKING:
         Record,
         Source,
     )
+    from chemclust_extract.options import Options
 
 _EXPORTS = {
-    "chemclust_extract.batch": ("BatchResult", "extract_many", "find_inputs", "run_batch"),
+    "chemclust_extract.batch": (
+        "BatchResult", "InputError", "OutputFolderError", "discover", "extract_many",
+        "find_inputs", "run_batch",
+    ),
     "chemclust_extract.decode": ("Decoded", "decode_bytes"),
-    "chemclust_extract.extract": ("Options", "extract_bytes", "extract_file"),
+    "chemclust_extract.extract": ("ExtractionError", "extract_bytes", "extract_file"),
+    "chemclust_extract.options": ("Options",),
     "chemclust_extract.model": (
         "Contact", "Document", "Failure", "FieldWarning", "NewsItem", "Partner", "Record", "Source",
     ),
@@ -40,9 +53,10 @@ _EXPORTS = {
 _WHERE = {name: module for module, names in _EXPORTS.items() for name in names}
 
 __all__ = [
-    "BatchResult", "Contact", "Decoded", "Document", "Failure", "FieldWarning", "NewsItem",
-    "Options", "Partner", "Record", "Source", "decode_bytes", "extract_bytes", "extract_file",
-    "extract_many", "find_inputs", "run_batch",
+    "BatchResult", "Contact", "Decoded", "Document", "ExtractionError", "Failure", "FieldWarning",
+    "InputError", "NewsItem", "Options", "OutputFolderError", "Partner", "Record", "Source",
+    "decode_bytes", "discover", "extract_bytes", "extract_file", "extract_many", "find_inputs",
+    "run_batch",
 ]  # fmt: skip
 
 

@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable, Iterator
+from collections import Counter
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from importlib.metadata import version
 from typing import Any
 
 import click
 
-from chemclust_extract.batch import InputError, run_batch
+from chemclust_extract.batch import InputError, OutputFolderError, Skipped, run_batch
 from chemclust_extract.decode import LEGACY_CANDIDATES
-from chemclust_extract.extract import DEFAULT_MAX_SIZE, Options
+from chemclust_extract.options import DEFAULT_FILE_TIMEOUT, DEFAULT_MAX_SIZE, Options
+from chemclust_extract.paths import display_path
 
 _SIZE_UNITS = {
     "": 1,
@@ -52,8 +54,8 @@ def main() -> None:
     "out_dir",
     default="output",
     show_default=True,
-    type=click.Path(file_okay=False),
-    help="Folder to write the dataset into.",
+    type=click.Path(),
+    help="Folder to write the dataset into; never read as an input.",
 )
 @click.option(
     "--encoding",
@@ -77,12 +79,36 @@ def main() -> None:
     help="Files larger than this fail with code too_large.",
 )
 @click.option(
+    "--file-timeout",
+    default=DEFAULT_FILE_TIMEOUT,
+    show_default=True,
+    type=click.FloatRange(min=0),
+    metavar="S",
+    help="Seconds one file may take before it fails with code timeout; 0 for no limit.",
+)
+@click.option(
+    "--exclude",
+    multiple=True,
+    metavar="GLOB",
+    help="Leave out files and folders whose name or path matches (repeatable).",
+)
+@click.option(
+    "--include-hidden",
+    is_flag=True,
+    help="Also read hidden files and folders, and system files such as Thumbs.db.",
+)
+@click.option(
     "-j",
     "--jobs",
     default=None,
     show_default="one per core for 64+ files",
     type=click.IntRange(0),
     help="Processes to use; 0 means one per CPU core, 1 none besides this one.",
+)
+@click.option(
+    "--wait",
+    is_flag=True,
+    help="If another run is writing the output folder, wait for it instead of stopping.",
 )
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
 def extract(
@@ -91,41 +117,82 @@ def extract(
     encoding: str | None,
     candidates: str,
     max_size: int,
+    file_timeout: float,
+    exclude: tuple[str, ...],
+    include_hidden: bool,
     jobs: int | None,
+    wait: bool,
     quiet: bool,
 ) -> None:
     """Extract project sheets from files, folders (recursively) and globs.
 
     Writes projects.json, projects.csv, partners.csv, contacts.csv, news.csv,
     documents.csv, extra.csv, warnings.csv, errors.csv and report.json.
+    Hidden and system files (Thumbs.db, desktop.ini, .DS_Store) and the
+    output folder are skipped, and listed in report.json. One run at a time
+    writes a folder.
+
     Exit status: 0 if every input gave a record, 1 if any failed (the others
-    are still written), 2 for a usage error.
+    are still written), 2 for a usage error, 130 when interrupted (the
+    previous output is left as it was).
 
     \b
     Example:
       chemclust-extract extract samples/ -o output
       chemclust-extract extract 'archive/**/*.htm' sheet.tsv -o out --jobs 0
       chemclust-extract extract old-exports/ --encoding windows-1250 --max-size 5MB
+      chemclust-extract extract archive/ --exclude 'drafts' --exclude '*.bak'
     """
-    options = Options(
-        encoding=_encoding(encoding), candidates=_candidates(candidates), max_size=max_size
-    )
+    try:
+        options = Options(
+            encoding=encoding,
+            candidates=tuple(n.strip() for n in candidates.split(",") if n.strip()),
+            max_size=max_size,
+            file_timeout=file_timeout or None,
+            exclude=exclude,
+            include_hidden=include_hidden,
+        )
+    except ValueError as error:
+        raise Refused(str(error)) from None
     jobs = _cpu_count() if jobs == 0 else jobs
     try:
         with _progress(enabled=not quiet) as progress:
-            result = run_batch(inputs, out_dir, options, jobs=jobs, progress=progress)
-    except InputError as error:
-        raise click.UsageError(str(error)) from error
+            result = run_batch(
+                inputs, out_dir, options, jobs=jobs, progress=progress, wait=wait, waiting=_say
+            )
+    except (InputError, OutputFolderError) as error:
+        raise Refused(str(error)) from None
+    except KeyboardInterrupt:
+        _say(f"interrupted; {display_path(out_dir)}/ was left as it was")
+        raise SystemExit(130) from None
     for failure in result.failures:
         click.echo(f"{failure.path}: {failure.code}: {failure.message}", err=True)
     if not quiet:
+        if result.skipped:
+            _say(_skipped_line(result.skipped))
         report = result.report
-        click.echo(
+        _say(
             f"{report['inputs']} file(s): {report['records']} record(s), {report['failures']} failed, "
-            f"{report['warnings']} warning(s) -> {out_dir}/ ({report['elapsed_seconds']} s)",
-            err=True,
+            f"{report['warnings']} warning(s) -> {display_path(out_dir)}/ ({report['elapsed_seconds']} s)"
         )
     raise SystemExit(result.exit_code)
+
+
+class Refused(click.ClickException):
+    """A usage error told in one line (``Error: ...``), exit status 2."""
+
+    exit_code = 2
+
+
+def _say(message: str) -> None:
+    click.echo(message, err=True)
+
+
+def _skipped_line(skipped: Sequence[Skipped]) -> str:
+    """``skipped 3 (listed in report.json): hidden 2, system file 1`` - one line."""
+    reasons = Counter(s.reason.split(" (")[0] for s in skipped)
+    counted = ", ".join(f"{reason} {n}" for reason, n in sorted(reasons.items()))
+    return f"skipped {len(skipped)} (listed in report.json): {counted}"
 
 
 @contextmanager
@@ -153,27 +220,6 @@ def _progress(enabled: bool) -> Iterator[Callable[[int, int], None] | None]:
 
 
 _PROGRESS_FROM = 50
-
-
-def _encoding(name: str | None) -> str | None:
-    import codecs
-
-    if name is None:
-        return None
-    try:
-        codecs.lookup(name)
-    except LookupError:
-        raise click.BadParameter(f"unknown encoding {name!r}", param_hint="--encoding") from None
-    return name
-
-
-def _candidates(text: str) -> tuple[str, ...]:
-    names = tuple(n.strip() for n in text.split(",") if n.strip())
-    for name in names:
-        _encoding(name)
-    if not names:
-        raise click.BadParameter("give at least one encoding", param_hint="--candidates")
-    return names
 
 
 def _cpu_count() -> int:

@@ -3,35 +3,20 @@ reader, recognise, assemble.  Nothing here raises for bad input."""
 
 from __future__ import annotations
 
-import codecs
 import hashlib
 import os
-from dataclasses import dataclass, field
+import stat
 from pathlib import Path
 
 from chemclust_extract.assemble import build_record
-from chemclust_extract.decode import LEGACY_CANDIDATES, binary_kind, decode_bytes
+from chemclust_extract.decode import binary_kind, decode_bytes
 from chemclust_extract.model import Failure, Record, Source
+from chemclust_extract.options import DEFAULT_MAX_SIZE, Options
+from chemclust_extract.paths import display_path
 from chemclust_extract.readers import READERS, sniff_format, truncation_notes
 from chemclust_extract.recognise import recognise
 
-DEFAULT_MAX_SIZE = 20 * 1024 * 1024
-
-
-@dataclass(frozen=True)
-class Options:
-    """How files are read.  ``encoding`` forces one encoding for every file;
-    ``candidates`` are the legacy encodings to choose among otherwise."""
-
-    encoding: str | None = None
-    candidates: tuple[str, ...] = field(default=LEGACY_CANDIDATES)
-    max_size: int = DEFAULT_MAX_SIZE
-
-    def __post_init__(self) -> None:
-        """Unknown encodings are the caller's mistake, not a file's: say so now."""
-        for name in (self.encoding, *self.candidates):
-            if name is not None:
-                codecs.lookup(name)  # LookupError: unknown encoding
+__all__ = ["DEFAULT_MAX_SIZE", "ExtractionError", "Options", "extract_bytes", "extract_file"]
 
 
 class ExtractionError(Exception):
@@ -50,20 +35,19 @@ def extract_file(path: str | os.PathLike[str], options: Options | None = None) -
     code and a message; never raises for bad input.
     """
     options = options or Options()
-    shown = Path(path).as_posix()
+    shown = display_path(Path(path))
     try:
-        data = _read(Path(path), options.max_size)
+        data = read_sheet_bytes(path, options.max_size)
         return extract_bytes(data, shown, options)
     except ExtractionError as error:
         return Failure(shown, error.code, error.message)
-    except OSError as error:
-        return Failure(shown, "unreadable", f"cannot read the file: {error.strerror or error}")
 
 
 def extract_bytes(data: bytes, path: str, options: Options | None = None) -> Record:
     """Extract a sheet from its bytes; raise :class:`ExtractionError` if it
     gives no record."""
     options = options or Options()
+    path = display_path(path)
     if not data.strip():
         raise ExtractionError(
             "empty", "the file is empty" if not data else "the file holds only white space"
@@ -77,8 +61,13 @@ def extract_bytes(data: bytes, path: str, options: Options | None = None) -> Rec
         message = f"the bytes are not {error.encoding} ({error.reason} at byte {error.start})"
         raise ExtractionError("undecodable", message) from None
     if decoded.confidence == 0.0:
-        tried = ", ".join(options.candidates)
-        message = f"reads as no Czech, Slovak, Polish, German or English text in {decoded.encoding} or {tried}; try --encoding"
+        languages = "Czech, Slovak, Polish, German or English text"
+        if options.encoding:
+            message = f"the bytes do not read as {languages} in {decoded.encoding}; try another --encoding"
+        else:
+            tried = list(dict.fromkeys([decoded.encoding, *options.candidates]))
+            listed = " or ".join(filter(None, [", ".join(tried[:-1]), tried[-1]]))
+            message = f"reads as no {languages} in {listed}; try --encoding"
         raise ExtractionError("undecodable", message)
     kind = sniff_format(decoded.text, Path(path).suffix)
     reader = READERS.get(kind)
@@ -92,19 +81,37 @@ def extract_bytes(data: bytes, path: str, options: Options | None = None) -> Rec
     return build_record(sheet, source, stem=Path(path).stem, notes=notes)
 
 
-def _read(path: Path, max_size: int) -> bytes:
-    if not path.exists():
-        broken = path.is_symlink()
-        raise ExtractionError(
-            "unreadable",
-            "a link to a file that does not exist" if broken else "the file does not exist",
-        )
-    if path.is_dir():
+def read_sheet_bytes(path: str | os.PathLike[str], max_size: int = DEFAULT_MAX_SIZE) -> bytes:
+    """A file's bytes, or :class:`ExtractionError` (``unreadable``,
+    ``too_large``) saying why not.  One ``open`` and one ``fstat``: the
+    checks see the file that is read, and a pipe or device is never
+    waited on (opened without blocking, then refused)."""
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    except FileNotFoundError:
+        broken = os.path.islink(path)
+        message = "a link to a file that does not exist" if broken else "the file does not exist"
+        raise ExtractionError("unreadable", message) from None
+    except OSError as error:
+        raise ExtractionError("unreadable", _cannot_read(error)) from None
+    try:
+        _check_regular(os.fstat(fd), max_size)
+        with os.fdopen(fd, "rb", closefd=False) as handle:
+            return handle.read(max_size + 1)
+    except OSError as error:
+        raise ExtractionError("unreadable", _cannot_read(error)) from None
+    finally:
+        os.close(fd)
+
+
+def _check_regular(info: os.stat_result, max_size: int) -> None:
+    if stat.S_ISDIR(info.st_mode):
         raise ExtractionError("unreadable", "a folder, not a file")
-    if not path.is_file():
+    if not stat.S_ISREG(info.st_mode):
         raise ExtractionError("unreadable", "not a regular file (a device, socket or pipe)")
-    size = path.stat().st_size
-    if size > max_size:
-        raise ExtractionError("too_large", f"{size} bytes is over the limit of {max_size}")
-    with path.open("rb") as handle:
-        return handle.read(max_size + 1)
+    if info.st_size > max_size:
+        raise ExtractionError("too_large", f"{info.st_size} bytes is over the limit of {max_size}")
+
+
+def _cannot_read(error: OSError) -> str:
+    return f"cannot read the file: {error.strerror or error}"

@@ -119,4 +119,5 @@ class Failure:
 
 FAILURE_CODES: tuple[str, ...] = (
     "empty", "binary", "undecodable", "unsupported", "too_large", "no_fields", "unreadable",
+    "timeout", "internal_error",
 )  # fmt: skip

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from chemclust_extract.model import Failure
-from chemclust_extract.writers.atomic import remove_stale_parts
+from chemclust_extract.writers.atomic import move_in, remove_stale_parts, staging_folder
 from chemclust_extract.writers.csv import write_csv
 from chemclust_extract.writers.json import write_json
 from chemclust_extract.writers.tables import build_tables
@@ -23,6 +23,7 @@ CSV_TABLES = (
     "warnings",
     "errors",
 )
+REPORT = "report.json"
 
 
 def write_dataset(
@@ -33,19 +34,20 @@ def write_dataset(
 ) -> list[Path]:
     """Write every file of the contract's table into ``out_dir``.
 
-    Each file appears whole or not at all (written under a temporary name
-    and renamed).  The previous run's ``report.json`` goes first and the new
-    one comes last, listing the sha256 of every file it stands for: a report
+    Every file is written into a staging folder first; only when all are
+    written are they moved in, the old ``report.json`` removed first and the
+    new one, listing the sha256 of every file it stands for, moved in last.
+    So an interrupted run leaves the previous dataset whole, and a report
     present means a complete, consistent dataset."""
     out_dir.mkdir(parents=True, exist_ok=True)
-    (out_dir / "report.json").unlink(missing_ok=True)
     remove_stale_parts(out_dir)
     tables = build_tables(records, failures)
-    written = [write_json(list(records), out_dir / "projects.json")]
-    written += [write_csv(tables[name], out_dir / f"{name}.csv") for name in CSV_TABLES]
-    outputs = {path.name: _sha256(path) for path in written}
-    written.append(write_json({**report, "outputs": outputs}, out_dir / "report.json"))
-    return written
+    with staging_folder(out_dir) as staging:
+        staged = [write_json(list(records), staging / "projects.json")]
+        staged += [write_csv(tables[name], staging / f"{name}.csv") for name in CSV_TABLES]
+        outputs = {path.name: _sha256(path) for path in staged}
+        staged.append(write_json({**report, "outputs": outputs}, staging / REPORT))
+        return move_in(staged, out_dir, first_removed=REPORT)
 
 
 def _sha256(path: Path) -> str:
