@@ -5,12 +5,14 @@ PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: run test lint bench bench-encoding clean
+.PHONY: run test lint bench bench-encoding bench-scaling bench-fuzz clean
 
 run: $(BIN)/chemclust-extract
 	$(BIN)/chemclust-extract extract samples -o output
 
 test: $(VENV)/.test-deps
+	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/mypy
 	$(BIN)/python -m pytest
 
 lint: $(VENV)/.test-deps
@@ -22,6 +24,12 @@ bench: $(BIN)/chemclust-extract
 
 bench-encoding: $(BIN)/chemclust-extract
 	$(BIN)/python benchmarks/bench_encoding.py
+
+bench-scaling: $(BIN)/chemclust-extract
+	$(BIN)/python benchmarks/bench_scaling.py
+
+bench-fuzz: $(BIN)/chemclust-extract
+	$(BIN)/python benchmarks/bench_fuzz.py
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
