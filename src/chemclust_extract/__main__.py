@@ -6,6 +6,7 @@ with one line and exit status 130, never a traceback."""
 
 from __future__ import annotations
 
+import signal
 import sys
 
 INTERRUPTED = 130
@@ -27,6 +28,8 @@ def run() -> None:
     except KeyboardInterrupt:
         sys.stderr.write("chemclust-extract: interrupted\n")
         status = INTERRUPTED
+    # The work is done (or given up): a Ctrl-C now must not change the answer.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     raise SystemExit(status if isinstance(status, int) else 0)
 
 
