@@ -65,7 +65,7 @@ def test_readers_know_no_labels(reader: str) -> None:
     """A reader that looked up labels would be doing the recogniser's job."""
     imported = _closure(f"chemclust_extract.readers.{reader}")
     assert "chemclust_extract.recognise" not in imported
-    assert "chemclust_extract.vocabulary" not in imported
+    assert "chemclust_extract.languages" not in imported
 
 
 def test_public_api_names_all_resolve() -> None:

@@ -38,7 +38,7 @@ from chemclust_extract.normalise.urls import (
 )
 from chemclust_extract.recognise import Field, Sheet
 from chemclust_extract.rows import Row
-from chemclust_extract.vocabulary import fold, section
+from chemclust_extract.languages import fold, scalars, words
 
 PLAIN_TEXT_FIELDS = ("name", "title", "programme", "national_partner")
 _APOSTROPHES = [["'", ""], ["’", ""], ["‘", ""], ["`", ""], ["ʼ", ""]]
@@ -169,7 +169,7 @@ def is_placeholder(text: str) -> bool:
 
 @cache
 def _placeholders() -> frozenset[str]:
-    return frozenset(fold(word).strip(" .") for word in section("placeholders")["none"])
+    return frozenset(fold(word).strip(" .") for word in words("placeholders.none"))
 
 
 def where(f: Field) -> str:
@@ -409,7 +409,7 @@ def _phone_regions(sheet: Sheet, draft: _Draft, partners: Iterable[Partner]) -> 
             (p.country for p in partners if p.name and p.country and key in p.name.casefold()), None
         )
         regions.append(own or split_partner_name(national)[1] or "")
-    by_language = section("language_regions")
+    by_language = scalars("region.phone")
     regions += [by_language[lang] for lang in sheet.languages if lang in by_language]
     return [r for r in dict.fromkeys(regions) if r and country_code(r)]
 

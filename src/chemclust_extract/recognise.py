@@ -1,7 +1,7 @@
 """Labels to canonical fields.
 
 The recogniser sees only neutral :class:`~chemclust_extract.rows.Row` objects:
-it knows the sheets' vocabulary of labels (``data/labels.toml``) and how
+it knows the sheets' vocabulary of labels (``languages/*.toml``) and how
 sections such as the partner table or the news list run on below their label,
 and nothing about the format the rows came from.
 """
@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from chemclust_extract.rows import Row
-from chemclust_extract.vocabulary import LabelEntry, fold, labels, terms
+from chemclust_extract.languages import LabelEntry, fold, labels, terms
 
 SECTIONS = frozenset({"partners", "news", "documents", "contacts"})
 # Fields whose text runs on over the rows below even after a first line.

@@ -5,7 +5,7 @@ Sheets write a contact either as lines (name, position, organisation, ...)
 or run together on one line (``Špoták Dalibor Referent KÚÚK Odbor podpory
 ... Mail: ... Tel: ...``).  Labelled parts (``Mail:``, ``Tel:``, ``Fax:``)
 are taken out first; the rest is split at known job titles and department
-words (``data/vocabulary.toml``).  Phone numbers become E.164 via
+words (``languages/*.toml``).  Phone numbers become E.164 via
 phonenumbers.
 """
 
@@ -22,7 +22,7 @@ from chemclust_extract.model import Contact
 from chemclust_extract.normalise.countries import country_code
 from chemclust_extract.normalise.text import clean_lines, clean_text
 from chemclust_extract.normalise.urls import EMAIL, URL
-from chemclust_extract.vocabulary import fold, section, terms
+from chemclust_extract.languages import fold, table, terms, words
 
 _PHONE_LIKE = re.compile(r"(?<![\w+])(?:\+|00)?\(?\d[\d \t/().\-–]{5,}\d(?![\w])")
 _E164_MAX = 16  # "+" and 15 digits
@@ -122,7 +122,7 @@ def strip_honorifics(name: str) -> str:
     >>> strip_honorifics("Ing. Jana Nováková, Ph.D."), strip_honorifics("Frau Dr. Anna Schmidt")
     ('Jana Nováková', 'Anna Schmidt')
     """
-    stripped = terms("honorifics").pattern.sub(" ", name)
+    stripped = terms("contacts.honorifics").pattern.sub(" ", name)
     stripped = _TITLE_JOINER.sub(" ", stripped)
     return " ".join(stripped.replace(" ,", ",").split()).strip(" ,;")
 
@@ -145,7 +145,7 @@ def _phone_with_problem(
 def _part_labels() -> re.Pattern[str]:
     """``Mail:``, ``Tel.:``, ``Fax`` ... and the canonical part each names."""
     words = sorted(
-        (w for ws in section("contact_parts").values() for w in ws), key=len, reverse=True
+        (w for ws in table("contacts.parts").values() for w in ws), key=len, reverse=True
     )
     body = "|".join(re.escape(w.rstrip(".")) for w in words)
     return re.compile(rf"(?<!\w)(?P<label>{body})\.?\s*(?::|(?=\s*[+(\d]))\s*", re.I)
@@ -156,7 +156,7 @@ def _labelled_parts(text: str) -> tuple[str, dict[str, str]]:
     and the parts by canonical name.  A phone or fax value is the number
     right after its label, an e-mail the address; anything after that stays
     in the text."""
-    keys = {fold(w.rstrip(".")): k for k, ws in section("contact_parts").items() for w in ws}
+    keys = {fold(w.rstrip(".")): k for k, ws in table("contacts.parts").items() for w in ws}
     parts: dict[str, str] = {}
     kept: list[str] = []
     for line in text.splitlines():
@@ -227,8 +227,8 @@ def _describe_run(text: str) -> dict[str, str | None]:
     """One line: name, then a job title, then an organisation, then a
     department opened by a word such as ``Odbor`` or ``Department``."""
     found: dict[str, str | None] = dict.fromkeys(_WHO)
-    position = terms("positions").find(text)
-    department = terms("departments").find(text, position.end() if position else 0)
+    position = terms("contacts.positions").find(text)
+    department = terms("contacts.departments").find(text, position.end() if position else 0)
     if position and not text[: position.start()].strip():  # "Project Manager: Ms Jane Doe"
         found["position"] = clean_text(position.group(0))
         end = department.start() if department else len(text)
@@ -253,7 +253,7 @@ def _is_part_word(text: str) -> bool:
 
 @cache
 def _part_words() -> frozenset[str]:
-    return frozenset(fold(w).strip(" .") for ws in section("contact_parts").values() for w in ws)
+    return frozenset(fold(w).strip(" .") for ws in table("contacts.parts").values() for w in ws)
 
 
 def split_people(text: str) -> list[str]:
@@ -271,7 +271,7 @@ def split_people(text: str) -> list[str]:
         current: list[str] = []
         reached = False  # the person so far has an e-mail or a phone
         for line in block.splitlines():
-            if current and reached and terms("honorifics").pattern.match(line.strip()):
+            if current and reached and terms("contacts.honorifics").pattern.match(line.strip()):
                 people.append(current)
                 current, reached = [], False
             current.append(line)
@@ -287,9 +287,9 @@ def _segment(text: str) -> str | None:
 
 
 def _kind(segment: str) -> str | None:
-    if terms("positions").pattern.match(segment):
+    if terms("contacts.positions").pattern.match(segment):
         return "position"
-    if terms("departments").pattern.match(segment):
+    if terms("contacts.departments").pattern.match(segment):
         return "department"
     return None
 

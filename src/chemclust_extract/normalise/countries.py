@@ -3,7 +3,7 @@
 Codes and English names come from pycountry; Czech, German, Polish and
 Slovak names from the ISO 3166 translations pycountry ships (its gettext
 catalogues); EU codes (``UK``, ``EL``) and everyday names ISO does not spell
-("Czechia", "Holland", "Niemcy") from ``data/vocabulary.toml``.
+("Czechia", "Holland", "Niemcy") from ``languages/*.toml``.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from functools import cache
 
 import pycountry
 
-from chemclust_extract.vocabulary import fold, section
+from chemclust_extract.languages import fold, mapping, table
 
 _LOCALES = ("cs", "de", "pl", "sk")
 _ARTICLE = re.compile(r"^(?:the|die|der|das)\s+", re.I)  # "The Netherlands"
@@ -38,7 +38,7 @@ def country_code(text: str | None) -> str | None:
 
 
 def _by_code(code: str) -> str | None:
-    code = section("eu_country_codes").get(code, code)
+    code = mapping("eu_country_codes").get(code, code)
     if len(code) == 2:
         found = pycountry.countries.get(alpha_2=code)
     elif len(code) == 3:
@@ -64,7 +64,7 @@ def _by_name() -> dict[str, str]:
                 names.setdefault(fold(name.split(",")[0]), country.alpha_2)
                 for catalogue in catalogues:
                     names.setdefault(fold(catalogue.gettext(name)), country.alpha_2)
-    for code, aliases in section("country_names").items():
+    for code, aliases in table("countries").items():
         names.update({fold(alias): code for alias in aliases})
     return names
 

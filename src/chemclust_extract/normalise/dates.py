@@ -15,7 +15,7 @@ from functools import cache, lru_cache
 
 from dateparser.date import DateDataParser
 
-from chemclust_extract.vocabulary import section
+from chemclust_extract.languages import alternation, words
 
 DEFAULT_LANGUAGES: tuple[str, ...] = ("cs", "en", "de", "pl")
 
@@ -244,7 +244,7 @@ def _from_words(text: str, languages: tuple[str, ...]) -> str | None:
 
 
 _FROM = re.compile(
-    r"^(?:" + "|".join(re.escape(w) for w in section("range_words")["from"]) + r")\s+", re.I
+    r"^(?:" + "|".join(re.escape(w) for w in words("dates.from")) + r")\s+", re.I
 )
 
 
@@ -252,5 +252,5 @@ _FROM = re.compile(
 def _separators() -> re.Pattern[str]:
     """Places a range may split, surest first: dashes and words with spaces
     around them, then a bare dash."""
-    words = "|".join(re.escape(w) for w in section("range_words")["to"] if w.isalpha())
-    return re.compile(rf"\s*[–—−]\s*|\s+(?:{words}|-)\s+|(?<=\d)-(?=\d{{1,2}}[./]|\d{{4}})", re.I)
+    joining = alternation(words("dates.to"))
+    return re.compile(rf"\s*[–—−]\s*|\s+(?:{joining}|-)\s+|(?<=\d)-(?=\d{{1,2}}[./]|\d{{4}})", re.I)

@@ -13,7 +13,7 @@ from decimal import Decimal, InvalidOperation
 
 from price_parser import Price
 
-from chemclust_extract.vocabulary import terms
+from chemclust_extract.languages import terms
 
 # ",-" / ",--" / ".-" after the digits means "no cents" (1.762.400,- EUR).
 _NO_CENTS = re.compile(r"(?<=\d)[.,]-{1,2}(?!\d)")
@@ -83,7 +83,7 @@ def currency_code(text: str | None) -> str | None:
     """
     if not text:
         return None
-    currencies = terms("currencies")
+    currencies = terms("money.currencies")
     match = currencies.find(text)
     return currencies.key(match) if match else None
 
@@ -109,7 +109,7 @@ def _multiplier(text: str, amount_text: str) -> Decimal:
         return Decimal(1)
     at = text.find(amount_text) + len(amount_text)
     after = text[at : at + 16]
-    multipliers = terms("multipliers")
+    multipliers = terms("money.multipliers")
     match = multipliers.pattern.match(after.lstrip())
     if not match or (len(match.group(0)) == 1 and after[:1].isspace()):
         return Decimal(1)

@@ -15,7 +15,7 @@ from chemclust_extract.model import Partner
 from chemclust_extract.normalise.countries import country_code
 from chemclust_extract.normalise.text import clean_text, strip_bullet
 from chemclust_extract.normalise.urls import URL, find_url, normalise_url
-from chemclust_extract.vocabulary import terms
+from chemclust_extract.languages import terms
 
 _NUMBER_CELL = re.compile(r"^(?:PP|P|LP)?\s*(\d{1,3})\s*[.):]?$", re.I)
 _NUMBER_PREFIX = re.compile(r"^\s*(?:PP|P)?\s*(\d{1,3})\s*[.):]\s+|^\s*(\d{1,3})\s+(?=\D)", re.I)
@@ -87,7 +87,7 @@ def split_partner_name(text: str) -> tuple[str | None, str | None, bool]:
     ('Ministry of Economy, Energy, North Rhine- Westphalia', 'DE', False)
     """
     text = strip_bullet(text)
-    marks = terms("lead_marks")
+    marks = terms("partners.lead_marks")
     lead = False
     country: str | None = None
     for group in reversed(list(_PAREN.finditer(text))):
@@ -128,7 +128,7 @@ def _is_web_word(text: str) -> bool:
 
 
 def _is_lead_mark(text: str) -> bool:
-    return bool(terms("lead_marks").pattern.fullmatch(text.strip(" ()")))
+    return bool(terms("partners.lead_marks").pattern.fullmatch(text.strip(" ()")))
 
 
 def _at_edge(text: str, mark: re.Match[str]) -> bool:
