@@ -17,12 +17,41 @@ class Row:
     ``links`` are the link targets found in the row, in order, where the
     format has them (HTML); ``heading`` is set when the format marks the row
     as a heading rather than the recogniser having to guess.
+
+    ``block`` groups the rows into the content blocks of the page where the
+    format shows them (HTML; the other readers leave every row in block 0).
+    The rows of one block are consecutive and share its number; the next
+    block has a greater one, and a number is never used again.  The HTML
+    reader starts a new block where each container element (``div``,
+    ``section``, ``article``, ``main``, ``header``, ``footer``, ``aside``,
+    ``nav``, ``form``, ``blockquote``, ``figure`` ...) begins and where it
+    ends, and where each table, list (``ul``/``ol``, a run of Word's list
+    paragraphs) and definition list begins and ends, with two exceptions
+    that keep a label with its items:
+
+    - a container, table or list that begins right after a heading or a
+      lone label (a row of one cell ending in ``:``, a bold label with no
+      value) continues that row's block, however many containers open
+      before the next row (``<h2>Partneři</h2><div><table>…``);
+    - a table row, definition or CMS label/value pair whose value holds a
+      nested table or list is a block of its own: its label row and all
+      its nested rows (a new block begins before the label and after the
+      last nested row); a list item's nested list stays in its list's
+      block.
+
+    The HTML reader numbers blocks from 1, so 0 always means "not known".
+
+    So a heading and the list right after it share a block, the rows of an
+    item list share one, and whatever follows the list (a paragraph, the
+    next ``<section>``, a footer, a sidebar) is in another: an item list
+    ends where its block ends.
     """
 
     line: int
     cells: tuple[str, ...]
     links: tuple[str, ...] = field(default=())
     heading: bool = False
+    block: int = 0
 
     @property
     def label(self) -> str:

@@ -8,7 +8,7 @@ from collections.abc import Callable
 
 from chemclust_extract.readers.html import read_html
 from chemclust_extract.readers.text import read_text
-from chemclust_extract.readers.tsv import read_tsv
+from chemclust_extract.readers.tsv import excel_records, opens_quoted_cell, read_tsv
 from chemclust_extract.rows import Row
 
 Reader = Callable[[str], list[Row]]
@@ -46,6 +46,8 @@ def sniff_format(text: str, suffix: str = "") -> str:
     'html'
     >>> sniff_format("Project: ChemClust\\nProgramme: Interreg IVC\\n")
     'text'
+    >>> sniff_format('Popis\\t"Odstavec.\\n\\n' + 'Další řádek.\\n' * 9 + '"\\nFond\\tERDF\\n')
+    'tsv'
     """
     head = text[:8192]
     if _HTML_START.match(head):
@@ -55,12 +57,22 @@ def sniff_format(text: str, suffix: str = "") -> str:
             return kind
     lines = [line for line in head.splitlines() if line.strip()]
     tabbed = sum(1 for line in lines if "\t" in line.strip(" "))
-    if lines and tabbed >= max(1, len(lines) // 3):
+    if (lines and tabbed >= max(1, len(lines) // 3)) or _quoted_tsv(text):
         return "tsv"
     tags = len(_HTML_TAG.findall(head))
     if tags >= max(3, len(lines) // 2) or (tags and suffix.lower() in {".html", ".htm", ".xhtml"}):
         return "html"
     return "text"
+
+
+def _quoted_tsv(text: str) -> bool:
+    """Excel's tab-delimited export whose quoted cells hold many lines: a
+    third of its records, not of its lines, hold a tab."""
+    if not opens_quoted_cell(text[:8192]):
+        return False
+    records = [cells for _, cells in excel_records(text) or () if any(c.strip() for c in cells)]
+    tabbed = sum(1 for cells in records if len(cells) > 1)
+    return bool(records) and tabbed >= max(1, len(records) // 3)
 
 
 def truncation_notes(kind: str, text: str) -> tuple[tuple[str, str], ...]:

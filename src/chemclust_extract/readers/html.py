@@ -1,61 +1,90 @@
 """HTML pages: label/value tables, definition lists, ``<p><b>Label:</b>
-value</p>`` blocks, ``Label: value<br>`` runs, headings followed by lists or
-tables, all turned into the same neutral rows the TSV reader gives.
+value</p>`` blocks, ``Label: value<br>`` runs, a CMS's ``<div>`` label/value
+pairs, Word's saved pages, headings followed by lists or tables, all turned
+into the same neutral rows the TSV reader gives.
+
+The page is parsed by lxml (:mod:`chemclust_extract.soup`): libxml2 builds
+the tree, or, for a page nested deeper than it builds, its parse events
+build one no deeper than this reader walks; BeautifulSoup reads what
+libxml2 will not.  Page furniture (:mod:`.furniture`) is taken out before
+the walk.
 
 Values keep their line structure: ``<br>`` becomes a line break and block
 elements (paragraphs, list items) a blank line, so the normalisers can still
 see the paragraphs of a description or the lines of a contact block.  Link
-targets travel with their row, resolved against ``<base href>``.
+targets travel with their row, resolved against ``<base href>``.  Each row
+carries its content block (:attr:`chemclust_extract.rows.Row.block`).
 """
 
 from __future__ import annotations
 
 import re
-import warnings
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from typing import TypeAlias
 from urllib.parse import urljoin
 
-from bs4 import BeautifulSoup, MarkupResemblesLocatorWarning, XMLParsedAsHTMLWarning
-from bs4.builder._lxml import LXMLTreeBuilder  # bs4.builder names it only at run time
-from bs4.element import Comment, NavigableString, PageElement, Tag
+from lxml import etree  # type: ignore[import-untyped]  # lxml ships no types
 
-from chemclust_extract.rows import Row
-
-# Never content: scripts, styles and the furniture of a CMS template.
-_FURNITURE = frozenset(
-    "script style noscript template iframe object embed svg canvas form button select nav".split()
+from chemclust_extract.readers.furniture import (
+    CONTENT,
+    NEVER_CONTENT,
+    TEMPLATE_PARTS,
+    furniture_line,
+    is_furniture,
+    is_label_class,
 )
-_TEMPLATE_PARTS = frozenset({"header", "footer", "aside"})
-_TEMPLATE_ROLES = frozenset({"navigation", "banner", "contentinfo", "search", "complementary"})
+from chemclust_extract.rows import Row
+from chemclust_extract.soup import Rejected, Shallow, event_tree, native_tree, soup_tree, xml_safe
+
+Element: TypeAlias = etree._Element
+
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 _LISTS = frozenset({"ul", "ol"})
+_STRUCTURES = frozenset({"table", "ul", "ol", "dl"})
+# Elements that hold a page's blocks: each begins and ends a content block.
+_CONTAINERS = frozenset(
+    "div section article main aside header footer nav form fieldset blockquote address "
+    "center figure details body html".split()
+)
 _BLOCKS = (
     frozenset(
         "p div section article main li dd dt blockquote pre address center td th tr table "
-        "tbody thead tfoot dl ul ol figure figcaption fieldset body html".split()
+        "tbody thead tfoot dl ul ol figure figcaption fieldset body html header footer aside "
+        "nav form details".split()
     )
     | _HEADINGS
 )
 _NESTED = frozenset({"table", "ul", "ol", "dl"})
 _LABEL_MARKUP = frozenset({"strong", "b", "th", "label", "dt"})
 _KEEP_WHOLE = _LABEL_MARKUP | {"a"}
-# "Label:" at the start of a line of text; the value runs to the end of the line.
-_COLON_LABEL = re.compile(r"^(?P<label>[^:\n]{1,60}?)\s*:\s*(?P<value>.*)$", re.DOTALL)
 # Nesting beyond this is read as plain text rather than walked, so a page of
 # 20 000 nested <div>s costs no more than its text.
 _MAX_DEPTH = 60
-# Elements nested deeper than this are not built into the tree at all.  bs4
-# links each piece of text that follows an element to what comes after its
-# parent by walking up every ancestor, so building costs depth times size:
-# 20 000 nested "<div>\n ... </div>\n" took 15 s, and four times that at twice
-# the depth.  Deeper than _MAX_DEPTH the walker reads lines of text, opening
-# every element but a line break, a bold label or a link, so leaving the
-# others out deeper than this changes nothing it reads; twice that depth
-# leaves a margin.
+# A page nested deeper than libxml2 builds is built from its parse events,
+# no deeper than this: below _MAX_DEPTH the walker reads lines of text,
+# opening every element but a line break, a bold label or a link, so
+# leaving the others out deeper than this changes nothing it reads; twice
+# that depth leaves a margin.
 _MAX_TREE_DEPTH = 2 * _MAX_DEPTH
 # Still built deeper than that: line breaks and <base>, which hold nothing.
 _VOID_KEPT = frozenset({"br", "base"})
-_CONTENT = frozenset({"article", "main"})
+# Word's list numbers: <span style="mso-list:Ignore">1.<span>&nbsp;</span></span>.
+_MSO_MARKER = "mso-list:ignore"  # in a style without its spaces, lower case
+_MSO_NUMBER = re.compile(
+    r"""^\s*
+        (?P<number>\d{1,4})   # the item's number
+        \s*[.)]?\s*$          # its dot or bracket, then Word's spacing""",
+    re.VERBOSE,
+)
+# Tags that are furniture, or may be, without a role, class or id.
+_FURNITURE_TAGS = NEVER_CONTENT | TEMPLATE_PARTS | {"form"}
+# Where the reader notes a Word list item's number (a bullet notes "").
+_ITEM_NUMBER = "data-list-number"
+# A label this long is a sentence, not a CMS label.
+_MAX_LABEL = 120
+# What holds the value of a label element beside it: <strong>Label</strong><span>value</span>.
+_INLINE_VALUES = frozenset({"span", "a", "div", "time", "data"})
 
 
 def read_html(text: str) -> list[Row]:
@@ -69,93 +98,42 @@ def read_html(text: str) -> list[Row]:
     [('Program', 'Interreg IVC')]
     >>> [r.cells for r in read_html("<p><strong>Program:</strong> Interreg IVC<br>Web: x.eu</p>")]
     [('Program:', 'Interreg IVC'), ('Web: x.eu',)]
+    >>> [r.cells for r in read_html('<div class="field-label">Program</div><div>Interreg</div>')]
+    [('Program', 'Interreg')]
     """
-    soup = _soup(_without_cut_tag(text))
-    base = _base_href(soup)
-    _remove_furniture(soup)
-    root = soup.body or soup
-    return [row for row in _Walker(text, base).blocks(root, 0) if any(c.strip() for c in row.cells)]
+    root = _tree(_without_cut_tag(text))
+    base = _base_href(root)
+    _clean(root)
+    body = next(root.iter("body"), root)
+    walker = _Walker(base)
+    walker.blocks(body, 0)
+    return walker.rows
 
 
-def _soup(markup: str) -> BeautifulSoup:
-    """The page's tree, no deeper than ``_MAX_TREE_DEPTH``, parsed as
-    :func:`chemclust_extract.soup.quiet_soup` parses (lxml, no advice warnings).
-
-    >>> soup = _soup("<div>" * 500 + "<b>Projekt:</b> ChemClust<br>x" + "</div>" * 500)
-    >>> len(list(soup.find("b").parents)) <= _MAX_TREE_DEPTH + 1, soup.b.string
-    (True, 'Projekt:')
-    """
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", XMLParsedAsHTMLWarning)
-        warnings.simplefilter("ignore", MarkupResemblesLocatorWarning)
-        return BeautifulSoup(markup, builder=_ShallowTreeBuilder())
+def _tree(text: str) -> Element:
+    """The page's tree: libxml2's, built from its events where the page is
+    nested deeper than it builds, BeautifulSoup's where it reads nothing."""
+    try:
+        return native_tree(text)
+    except Rejected as rejected:
+        if rejected.too_deep:
+            return event_tree(text, _SHALLOW)
+    return soup_tree(text)
 
 
-class _ShallowTreeBuilder(LXMLTreeBuilder):
-    """bs4's lxml tree builder, building no deeper than ``_MAX_TREE_DEPTH``.
-    Below that an element is left out and its text joins the element above,
-    as the walker's lines would read it; line breaks and one level of labels
-    and links are kept; furniture is left out with its text, as
-    :func:`_remove_furniture` would take it out.  Every step is O(1)."""
+def _hidden_below_the_tree(tag: str, attributes: Mapping[str, str], in_content: bool) -> bool:
+    if tag not in _FURNITURE_TAGS and not attributes:
+        return False  # most elements: no tag, role, class or id to say so
+    return is_furniture(tag, attributes.get, in_content)
 
-    def __init__(self) -> None:
-        super().__init__()
-        self._open: list[tuple[bool, bool, bool]] = []  # per open element: built, hidden, content
-        self._built = self._hidden = self._content = 0
 
-    def feed(self, markup: str | bytes) -> None:
-        self._open.clear()
-        self._built = self._hidden = self._content = 0
-        super().feed(markup)
-
-    def start(
-        self,
-        tag: str | bytes,
-        attrib: dict[str | bytes, str | bytes],
-        nsmap: dict[str, str] | None = None,
-    ) -> None:
-        name = tag if isinstance(tag, str) else tag.decode()
-        built, hidden = self._placing(name, attrib)
-        content = name in _CONTENT
-        self._open.append((built, hidden, content))
-        self._built += built
-        self._hidden += hidden
-        self._content += content
-        if built:
-            super().start(tag, attrib, nsmap or {})
-
-    def end(self, tag: str | bytes) -> None:
-        if not self._open:  # an end lxml never opened: bs4 ignores it as before
-            super().end(tag)
-            return
-        built, hidden, content = self._open.pop()
-        self._built -= built
-        self._hidden -= hidden
-        self._content -= content
-        if built:
-            super().end(tag)
-
-    def data(self, data: str | bytes) -> None:
-        if not self._hidden:
-            super().data(data)
-
-    def comment(self, text: str | bytes) -> None:
-        if not self._hidden:
-            super().comment(text)
-
-    def _placing(self, name: str, attrib: dict[str | bytes, str | bytes]) -> tuple[bool, bool]:
-        """Whether an element opening now is built, and whether its text is
-        hidden."""
-        if self._hidden:
-            return False, True
-        if self._built < _MAX_TREE_DEPTH:
-            return True, False
-        # lxml's mapping of no attributes answers get() by a KeyError: ask only here.
-        role = str(attrib.get("role", "")) if attrib else ""
-        if _furniture(name, role, self._content > 0):
-            return False, True
-        kept = name in _KEEP_WHOLE and self._built == _MAX_TREE_DEPTH
-        return name in _VOID_KEPT or kept, False
+_SHALLOW = Shallow(
+    depth=_MAX_TREE_DEPTH,
+    kept=_VOID_KEPT,
+    whole=_KEEP_WHOLE,
+    content=CONTENT,
+    hidden=_hidden_below_the_tree,
+)
 
 
 _CUT_TAG = re.compile(r"(?<=[^<])<[/!?]?[A-Za-z]*[^<>]*\Z")
@@ -168,95 +146,237 @@ def _without_cut_tag(text: str) -> str:
     return text[: len(text) - len(cut.group(0))] if cut else text
 
 
-def _base_href(soup: BeautifulSoup) -> str | None:
-    base = soup.find("base", href=True)
-    href = base.get("href") if isinstance(base, Tag) else None
-    return href.strip() if isinstance(href, str) and href.strip() else None
+def _base_href(root: Element) -> str | None:
+    for base in root.iter("base"):
+        href = str(base.get("href") or "").strip()
+        if href:
+            return href
+    return None
 
 
-def _remove_furniture(soup: BeautifulSoup) -> None:
-    """Take out comments, scripts, navigation and a CMS template's header and
-    footer (those outside ``<article>``/``<main>``), in one pass from the top
-    that does not look inside what it removes."""
-    doomed: list[PageElement] = []
-    stack: list[tuple[Tag, bool]] = [(soup, False)]
-    while stack:
-        node, in_content = stack.pop()
-        for child in node.contents:
-            if isinstance(child, Comment):
-                doomed.append(child)
-            elif isinstance(child, Tag):
-                if _is_furniture(child, in_content):
-                    doomed.append(child)
-                else:
-                    stack.append((child, in_content or child.name in {"article", "main"}))
-    for element in doomed:
-        element.extract()
+# --- before the walk: furniture out, Word's list numbers noted ---------------
 
 
-def _is_furniture(tag: Tag, in_content: bool) -> bool:
-    return _furniture(tag.name, str(tag.attrs.get("role", "")), in_content)
+def _clean(root: Element) -> None:
+    """Take out comments, furniture (:mod:`.furniture`) and Word's list
+    markers, looking only at the elements that may be one (found in C).
+    Furniture that holds the page's ``<article>``/``<main>`` (a wrapper
+    named ``header-and-content``) is opened instead, and a ``<form>`` that
+    holds the page (ASP.NET wraps every page in one)."""
+    doomed: list[Element] = []
+    for node in _candidates(root):
+        tag = _tag(node)
+        ancestors = list(node.iterancestors())
+        if not tag:
+            doomed.append(node)  # a comment or processing instruction
+        elif _furniture(node, tag, any(map(_is_content, ancestors))):
+            doomed.append(node)
+        elif tag == "span" and _MSO_MARKER in "".join((node.get("style") or "").lower().split()):
+            number = _MSO_NUMBER.match(_text_content(node))
+            item = next((a for a in ancestors if _tag(a) in _BLOCKS), root)
+            item.set(_ITEM_NUMBER, number["number"] if number else "")
+            doomed.append(node)
+    for element in doomed:  # furniture inside furniture goes too: no matter which first
+        _drop(element)
 
 
-def _furniture(name: str, role: str, in_content: bool) -> bool:
-    return (
-        name in _FURNITURE
-        or role.lower() in _TEMPLATE_ROLES
-        or (name in _TEMPLATE_PARTS and not in_content)
+def _candidates(root: Element) -> list[Element]:
+    """The elements a tag, role, class or id may make furniture, Word's
+    list markers, comments and processing instructions."""
+    found: list[Element] = list(
+        root.iter(*_FURNITURE_TAGS, etree.Comment, etree.ProcessingInstruction)
     )
+    return found + list(_NAMED(root))
+
+
+_NAMED = etree.XPath("//*[@class or @id or @role] | //span[contains(@style, 'mso-list')]")
+
+
+def _is_content(element: Element) -> bool:
+    return _tag(element) in CONTENT or element.get("role") == "main"
+
+
+def _furniture(element: Element, tag: str, in_content: bool) -> bool:
+    if tag == "form":
+        return not _holds(element, {"article", "main", "h1", "h2", "table", "dl"})
+    if not is_furniture(tag, element.get, in_content):
+        return False
+    return tag in {"script", "style"} or not _holds(element, CONTENT)
+
+
+def _drop(element: Element) -> None:
+    """Remove an element but not the text after it."""
+    parent = element.getparent()
+    if parent is None:
+        return
+    tail = element.tail
+    if tail:
+        previous = element.getprevious()
+        if previous is not None:
+            previous.tail = xml_safe((previous.tail or "") + tail)
+        else:
+            parent.text = xml_safe((parent.text or "") + tail)
+    parent.remove(element)
+
+
+# --- the walk ------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Text:
+    """A piece of text between elements, with the line it is on."""
+
+    text: str
+    line: int
+
+
+Node: TypeAlias = Element | _Text
 
 
 class _Walker:
-    """Emits rows in document order."""
+    """Collects rows in document order, numbering their blocks (see
+    :attr:`chemclust_extract.rows.Row.block`)."""
 
-    def __init__(self, source: str, base: str | None) -> None:
-        self.source = source
+    def __init__(self, base: str | None) -> None:
         self.base = base
+        self.rows: list[Row] = []
+        self.block = 1  # 0 means "no blocks known"
+        self.filled = False  # the current block has a row
+        self.labelled = False  # its last row is a heading or a lone label
+        self.held = 0  # inside a value that holds nested rows: one block
 
-    def blocks(self, node: Tag, depth: int) -> Iterator[Row]:
+    # blocks
+
+    def emit(self, row: Row, label: bool = False) -> None:
+        if not any(c.strip() for c in row.cells) or furniture_line(row.text):
+            return
+        self.rows.append(Row(row.line, row.cells, row.links, heading=row.heading, block=self.block))
+        self.filled = True
+        self.labelled = label or row.heading or _lone_label(row)
+
+    def new_block(self) -> None:
+        if not self.held and self.filled:
+            self.block += 1
+            self.filled = self.labelled = False
+
+    def open_block(self) -> None:
+        """A container, table or list begins: a block of its own unless it
+        follows a heading or lone label, whose block it continues
+        (``<h2>Partneři</h2><div class="table-responsive"><table>``)."""
+        if not self.labelled:
+            self.new_block()
+
+    def word_list(self, listed: bool, child: Element) -> bool:
+        """A run of Word's list paragraphs is a list: whether ``child``
+        is in one."""
+        item = child.get(_ITEM_NUMBER) is not None
+        if item and not listed:
+            self.open_block()
+        elif listed and not item:
+            self.new_block()
+        return item
+
+    def nested(self, label: Row | None, values: list[Element], depth: int) -> None:
+        """A label whose value holds nested rows: one block for them all."""
+        self.new_block()
+        if label is not None:
+            self.emit(label, label=True)
+        self.held += 1
+        for value in values:
+            self.blocks(value, depth + 1)
+        self.held -= 1
+        self.new_block()
+
+    # block elements
+
+    def blocks(self, node: Element, depth: int) -> None:
         """Rows of a block element's children; loose inline content between
         blocks is read as lines of text."""
         if depth > _MAX_DEPTH:  # inline wrappers nest without limit too
-            yield from self.lines(list(node.children))
+            self.lines(_contents(node))
             return
-        loose: list[PageElement] = []
-        for child in list(node.children):
-            if isinstance(child, Tag) and (
-                child.name in _BLOCKS or (child.name == "br" and not loose) or _wraps_blocks(child)
+        loose: list[Node] = []
+        listed = False  # inside a run of Word's list paragraphs
+        taken = -1  # the index of a CMS value its label has taken
+        contents = _contents(node)
+        for index, child in enumerate(contents):
+            if index == taken:
+                continue
+            if isinstance(child, _Text) or not (
+                _tag(child) in _BLOCKS
+                or (_tag(child) == "br" and not loose)
+                or _wraps_blocks(child)
             ):
-                yield from self.lines(loose)
-                loose = []
-                if child.name in _BLOCKS:
-                    yield from self.block(child, depth + 1)
-                elif child.name != "br":  # <font>, <span> ... around blocks
-                    yield from self.blocks(child, depth + 1)
-            elif isinstance(child, (Tag, NavigableString)):
                 loose.append(child)
-        yield from self.lines(loose)
+                continue
+            self.lines(loose)
+            loose = []
+            listed = self.word_list(listed, child)
+            if _tag(child) in _BLOCKS:
+                value = _pair_value(contents, index)
+                if value is None:
+                    self.block_element(child, depth + 1)
+                else:
+                    self.pair(child, contents[value], depth)
+                    taken = value
+            elif _tag(child) != "br":  # <font>, <span> ... around blocks
+                self.blocks(child, depth + 1)
+        self.lines(loose)
+        if listed:
+            self.new_block()
 
-    def block(self, tag: Tag, depth: int) -> Iterator[Row]:
+    def block_element(self, tag: Element, depth: int) -> None:
+        name = _tag(tag)
         if depth > _MAX_DEPTH:
-            yield from self.lines(list(tag.children))
-        elif tag.name == "table":
-            yield from self.table(tag, depth)
-        elif tag.name in _LISTS:
-            yield from self.list_items(tag, depth)
-        elif tag.name == "dl":
-            yield from self.definitions(tag, depth)
-        elif tag.name in _HEADINGS:
-            yield Row(_line(tag), (_text(tag),), self.links(tag), heading=True)
-        elif tag.name == "tr":
-            yield from self.table_row(tag, depth)
-        elif _has_blocks(tag):
-            yield from self.blocks(tag, depth)
+            self.lines(_contents(tag))
+        elif tag.get(_ITEM_NUMBER) is not None:
+            self.word_item(tag)
+        elif name in _STRUCTURES:
+            self.open_block()
+            if name == "table":
+                self.table(tag, depth)
+            elif name == "dl":
+                self.definitions(tag, depth)
+            else:
+                self.list_items(tag, depth)
+            self.new_block()
+        elif name in _HEADINGS:
+            self.emit(Row(_line(tag), (_text(tag),), self.links(tag), heading=True))
+        elif name == "tr":
+            self.table_row(tag, depth)
+        elif name in _CONTAINERS:
+            self.open_block()
+            self.inside(tag, depth)
+            self.new_block()
         else:
-            yield from self.lines(list(tag.children))
+            self.inside(tag, depth)
 
-    def table(self, table: Tag, depth: int) -> Iterator[Row]:
+    def inside(self, tag: Element, depth: int) -> None:
+        if _has_blocks(tag):
+            self.blocks(tag, depth)
+        else:
+            self.lines(_contents(tag))
+
+    def word_item(self, paragraph: Element) -> None:
+        """A paragraph of a Word list: its number, as an ``<ol>`` item has."""
+        number = paragraph.get(_ITEM_NUMBER) or ""
+        text = self.value(paragraph)
+        cells = (number, text) if number else (text,)
+        self.emit(Row(_line(paragraph), cells, self.links(paragraph)))
+
+    def pair(self, label: Element, value: Element, depth: int) -> None:
+        """A CMS's label/value pair (``<div class="field-label">``)."""
+        text = _text(label).strip()
+        if _holds(value, _NESTED):
+            self.nested(Row(_line(label), (text,), self.links(label), heading=True), [value], depth)
+        else:
+            self.emit(Row(_line(label), (text, self.value(value)), self.links(label, value)))
+
+    def table(self, table: Element, depth: int) -> None:
         for tr in _own_rows(table):
-            yield from self.table_row(tr, depth)
+            self.table_row(tr, depth)
 
-    def table_row(self, tr: Tag, depth: int) -> Iterator[Row]:
+    def table_row(self, tr: Element, depth: int) -> None:
         """A label/value row; a value holding a table or list gives the
         label as a row of its own, then the nested rows."""
         cells = _children(tr, {"td", "th"})
@@ -264,89 +384,104 @@ class _Walker:
             return
         nested = [c for c in cells if _holds(c, _NESTED)]
         if not nested:
-            yield Row(_line(tr), tuple(self.value(c) for c in cells), self.links(tr))
+            self.emit(Row(_line(tr), tuple(self.value(c) for c in cells), self.links(tr)))
             return
         plain = [c for c in cells if c not in nested]
+        label = None
         if plain:
-            yield Row(_line(tr), tuple(self.value(c) for c in plain), self.links(*plain))
-        for cell in nested:
-            yield from self.blocks(cell, depth + 1)
+            label = Row(_line(tr), tuple(self.value(c) for c in plain), self.links(*plain))
+        self.nested(label, nested, depth)
 
-    def list_items(self, tag: Tag, depth: int) -> Iterator[Row]:
+    def list_items(self, tag: Element, depth: int) -> None:
         """List items; an ``<ol>`` numbers them (from its ``start``)."""
         number = _start(tag)
         for li in _children(tag, {"li"}):
             if _holds(li, _NESTED):
-                yield from self.blocks(li, depth + 1)
+                self.held += 1  # the list's rows stay one block
+                self.blocks(li, depth + 1)
+                self.held -= 1
                 continue
             text = self.value(li)
-            cells = (str(number), text) if tag.name == "ol" else (text,)
-            yield Row(_line(li), cells, self.links(li))
+            cells = (str(number), text) if _tag(tag) == "ol" else (text,)
+            self.emit(Row(_line(li), cells, self.links(li)))
             number += 1
 
-    def definitions(self, dl: Tag, depth: int) -> Iterator[Row]:
-        label: Tag | None = None
+    def definitions(self, dl: Element, depth: int) -> None:
+        label: Element | None = None
         for child in _children(dl, {"dt", "dd"}):
-            if child.name == "dt":
+            if _tag(child) == "dt":
                 if label is not None:
-                    yield Row(_line(label), (_text(label),), self.links(label))
+                    self.emit(Row(_line(label), (_text(label),), self.links(label)))
                 label = child
             elif _holds(child, _NESTED):
+                title = None
                 if label is not None:
-                    yield Row(_line(label), (_text(label),), self.links(label), heading=True)
+                    title = Row(_line(label), (_text(label),), self.links(label), heading=True)
                 label = None
-                yield from self.blocks(child, depth + 1)
+                self.nested(title, [child], depth)
             else:
                 head = (_text(label),) if label is not None else ("",)
                 links = self.links(*(t for t in (label, child) if t is not None))
-                yield Row(_line(label or child), (*head, self.value(child)), links)
+                self.emit(
+                    Row(
+                        _line(label if label is not None else child),
+                        (*head, self.value(child)),
+                        links,
+                    )
+                )
                 label = None
         if label is not None:
-            yield Row(_line(label), (_text(label),), self.links(label))
+            self.emit(Row(_line(label), (_text(label),), self.links(label)))
 
-    def lines(self, nodes: list[PageElement]) -> Iterator[Row]:
+    # inline content
+
+    def lines(self, nodes: list[Node]) -> None:
         """Inline content split at ``<br>``: each line a row, ``Label:`` in
-        bold at its start making it a label/value row."""
-        line: list[PageElement] = []
+        bold at its start making it a label/value row; a label element and
+        one value element alone (``<strong>Label</strong><span>value</span>``)
+        a label/value row."""
+        pair = _inline_pair(nodes)
+        if pair is not None:
+            self.pair(*pair, depth=0)  # an inline value holds no nested rows
+            return
+        line: list[Node] = []
         for node in [*_flatten(nodes), None]:
-            if node is None or (isinstance(node, Tag) and node.name == "br"):
+            if node is None or (not isinstance(node, _Text) and _tag(node) == "br"):
                 row = self.line_row(line)
                 if row is not None:
-                    yield row
+                    self.emit(row)
                 line = []
             else:
                 line.append(node)
 
-    def line_row(self, nodes: list[PageElement]) -> Row | None:
-        text = _join(_text(n) for n in nodes)
+    def line_row(self, nodes: list[Node]) -> Row | None:
+        text = "".join(_text(n) for n in nodes)
         if not text.strip():
             return None
-        first = next(
-            (n for n in nodes if not (isinstance(n, NavigableString) and not n.strip())), None
-        )
-        links = self.links(*(n for n in nodes if isinstance(n, Tag)))
-        if isinstance(first, Tag) and first.name in _LABEL_MARKUP:
+        first = next((n for n in nodes if not (isinstance(n, _Text) and not n.text.strip())), None)
+        links = self.links(*(n for n in nodes if not isinstance(n, _Text)))
+        if first is not None and _is_label(first):
             label = _text(first).strip()
-            rest = _join(_text(n) for n in nodes[nodes.index(first) + 1 :]).strip()
+            rest = "".join(_text(n) for n in nodes[nodes.index(first) + 1 :]).strip()
             if rest.startswith(":"):
                 label, rest = label + ":", rest[1:].strip()
-            if label.endswith(":"):  # bold text without a colon is emphasis, not a label
+            # bold text without a colon is emphasis, not a label; a CMS's label class says it is one
+            if label.endswith(":") or (not isinstance(first, _Text) and is_label_class(first.get)):
                 return Row(_line(first), (label, rest) if rest else (label,), links)
         return Row(_line(nodes[0]), (text.strip(),), links)
 
-    def value(self, tag: Tag) -> str:
+    def value(self, tag: Element) -> str:
         """A cell's text: line breaks at ``<br>``, blank lines between blocks."""
         return _block_text(tag).strip()
 
-    def links(self, *tags: Tag | None) -> tuple[str, ...]:
+    def links(self, *tags: Element | None) -> tuple[str, ...]:
         found: list[str] = []
         for tag in tags:
             if tag is None:
                 continue
-            anchors = [tag] if tag.name == "a" else _descendants(tag, {"a"})
-            for a in anchors:
-                href = a.attrs.get("href")
-                if isinstance(href, str) and href.strip():
+            for a in tag.iter("a"):
+                href = a.get("href")
+                if href and href.strip():
                     found.append(self.resolve(href.strip()))
         return tuple(dict.fromkeys(found))
 
@@ -359,100 +494,196 @@ class _Walker:
             return href
 
 
-def _own_rows(table: Tag) -> Iterator[Tag]:
+# --- helpers over the tree ---------------------------------------------------------
+
+
+def _tag(node: object) -> str:
+    """An element's tag name; "" for text, comments and processing instructions."""
+    tag = getattr(node, "tag", None)
+    return tag if type(tag) is str else ""
+
+
+def _contents(element: Element) -> list[Node]:
+    """An element's children with the text between them, in order."""
+    line = _line(element)
+    found: list[Node] = [_Text(element.text, line)] if element.text else []
+    for child in element:
+        found.append(child)
+        if child.tail:
+            found.append(_Text(child.tail, _line(child) or line))
+    return found
+
+
+def _lone_label(row: Row) -> bool:
+    """A row of one cell that reads as a label: ``Partneři projektu:``."""
+    cells = [c for c in row.cells if c.strip()]
+    return len(cells) == 1 and cells[0].rstrip().endswith(":")
+
+
+def _is_label(node: Node) -> bool:
+    """Label markup: a bold or ``<label>`` element, or one a CMS classes a label."""
+    if isinstance(node, _Text):
+        return False
+    return _tag(node) in _LABEL_MARKUP or is_label_class(node.get)
+
+
+def _significant(contents: list[Node], start: int) -> int | None:
+    """The index of the next element at or after ``start``, if only blank
+    text comes before it."""
+    for index in range(start, len(contents)):
+        node = contents[index]
+        if not isinstance(node, _Text):
+            return index
+        if node.text.strip():
+            return None
+    return None
+
+
+def _pair_value(contents: list[Node], index: int) -> int | None:
+    """The index of the value of the CMS label at ``contents[index]``: the
+    next element, if the label is short text and the next element is not a
+    label too."""
+    label = contents[index]
+    if isinstance(label, _Text) or not is_label_class(label.get) or _has_blocks(label):
+        return None
+    if not 0 < len(_text(label).strip()) <= _MAX_LABEL:
+        return None
+    after = _significant(contents, index + 1)
+    if after is None:
+        return None
+    value = contents[after]
+    if isinstance(value, _Text) or _is_label(value) or _tag(value) in _HEADINGS:
+        return None
+    return after
+
+
+def _inline_pair(nodes: list[Node]) -> tuple[Element, Element] | None:
+    """A label element and one value element, alone on their line."""
+    elements = [n for n in nodes if not (isinstance(n, _Text) and not n.text.strip())]
+    if len(elements) != 2:
+        return None
+    label, value = elements
+    if isinstance(label, _Text) or isinstance(value, _Text) or _tag(value) not in _INLINE_VALUES:
+        return None
+    if not _is_label(label) or _is_label(value) or _holds(value, {"br"} | _BLOCKS):
+        return None
+    text = _text(label).strip()
+    return (label, value) if 0 < len(text) <= _MAX_LABEL and _text(value).strip() else None
+
+
+def _own_rows(table: Element) -> Iterator[Element]:
     """The table's rows, in ``<thead>``/``<tbody>``/``<tfoot>`` or bare, not
     those of tables nested in its cells."""
-    for child in table.children:
-        if isinstance(child, Tag):
-            if child.name == "tr":
-                yield child
-            elif child.name in {"thead", "tbody", "tfoot"}:
-                yield from (tr for tr in child.children if isinstance(tr, Tag) and tr.name == "tr")
+    for child in table:
+        tag = _tag(child)
+        if tag == "tr":
+            yield child
+        elif tag in {"thead", "tbody", "tfoot"}:
+            yield from (tr for tr in child if _tag(tr) == "tr")
 
 
-def _wraps_blocks(tag: Tag) -> bool:
+def _wraps_blocks(tag: Element) -> bool:
     """An inline element (``<font>``, ``<span>``) holding blocks of a page."""
-    return tag.name not in _BLOCKS and _holds(tag, _BLOCKS)
+    return _tag(tag) not in _BLOCKS and _holds(tag, _BLOCKS)
 
 
-def _flatten(nodes: list[PageElement]) -> list[PageElement]:
+def _flatten(nodes: list[Node]) -> list[Node]:
     """Inline content opened up to its text, ``<br>``s, bold labels and links,
     so that each line can be read on its own.  One pass over the nodes, and
     no stack depth, however deeply they nest."""
-    flat: list[PageElement] = []
+    flat: list[Node] = []
     stack = list(reversed(nodes))
     while stack:
         node = stack.pop()
-        if isinstance(node, Tag) and node.name not in _KEEP_WHOLE and node.name != "br":
-            stack.extend(reversed(node.contents))
-        else:
+        if (
+            isinstance(node, _Text)
+            or _tag(node) in _KEEP_WHOLE | {"br"}
+            or is_label_class(node.get)
+        ):
             flat.append(node)
+        else:
+            stack.extend(reversed(_contents(node)))
     return flat
 
 
-# bs4's find() and find_all() build a filter on every call; walking the
-# tree directly is many times faster on pages of thousands of rows.
-def _children(tag: Tag, names: frozenset[str] | set[str]) -> list[Tag]:
-    return [c for c in tag.contents if isinstance(c, Tag) and c.name in names]
+def _children(tag: Element, names: frozenset[str] | set[str]) -> list[Element]:
+    return [c for c in tag if _tag(c) in names]
 
 
-def _descendants(tag: Tag, names: frozenset[str] | set[str]) -> Iterator[Tag]:
-    return (d for d in tag.descendants if isinstance(d, Tag) and d.name in names)
+def _holds(tag: Element, names: frozenset[str] | set[str]) -> bool:
+    return next(tag.iterdescendants(*names), None) is not None
 
 
-def _holds(tag: Tag, names: frozenset[str] | set[str]) -> bool:
-    return next(_descendants(tag, names), None) is not None
+def _has_blocks(tag: Element) -> bool:
+    return any(_tag(c) in _BLOCKS for c in tag)
 
 
-def _has_blocks(tag: Tag) -> bool:
-    return any(isinstance(c, Tag) and c.name in _BLOCKS for c in tag.children)
-
-
-def _start(tag: Tag) -> int:
+def _start(tag: Element) -> int:
     """An ``<ol start>``: plain decimal digits of sane length, else 1."""
-    start = str(tag.attrs.get("start", "1")).strip()
+    start = str(tag.get("start", "1")).strip()
     return int(start) if start.isascii() and start.isdecimal() and len(start) <= 6 else 1
 
 
-def _line(node: PageElement | None) -> int:
+def _line(node: Node | None) -> int:
+    if isinstance(node, _Text):
+        return node.line
     line = getattr(node, "sourceline", None)
-    return int(line) if isinstance(line, int) else 0
+    return line if isinstance(line, int) else 0
 
 
-def _text(node: PageElement | None) -> str:
+def _text(node: Node | None) -> str:
     if node is None:
         return ""
-    if isinstance(node, NavigableString):
-        return str(node)
-    if isinstance(node, Tag):
-        return _block_text(node)
-    return ""
+    if isinstance(node, _Text):
+        return node.text
+    return _block_text(node)
 
 
-def _block_text(tag: Tag) -> str:
+def _text_content(element: Element) -> str:
+    return "".join(element.itertext())
+
+
+_CLOSE = object()  # marks the end of a block in _block_text's stack
+
+
+def _block_text(tag: Element) -> str:
     """Text of an element with ``<br>`` as a line break and a blank line
-    around each block; iterative, so deep nesting cannot exhaust the stack."""
+    around each block; a Word list item keeps its number.  Iterative, so
+    deep nesting cannot exhaust the stack."""
+    if not len(tag):  # a cell of text alone: most of them
+        return (tag.text or "").replace("\n", " ")
     parts: list[str] = []
-    stack: list[tuple[PageElement, bool]] = [(tag, False)]
+    stack: list[object] = [tag]
     while stack:
-        node, closing = stack.pop()
-        if closing:
+        item = stack.pop()
+        if item is _CLOSE:
             parts.append("\n\n")
-        elif isinstance(node, NavigableString):
-            if type(node) is NavigableString:
-                parts.append(str(node).replace("\n", " "))
-        elif isinstance(node, Tag):
-            if node.name == "br":
+        elif isinstance(item, str):
+            parts.append(item.replace("\n", " "))
+        elif isinstance(item, etree._Element):
+            name = _tag(item)
+            if name == "br":
                 parts.append("\n")
                 continue
-            if node.name in _BLOCKS and node is not tag:
+            if name in _BLOCKS and item is not tag:
                 parts.append("\n\n")
-                stack.append((node, True))
-            stack.extend((child, False) for child in reversed(node.contents))
+                stack.append(_CLOSE)
+            for child in reversed(item):
+                if child.tail:
+                    stack.append(child.tail)
+                if _tag(child):
+                    stack.append(child)
+            if item.text:
+                stack.append(item.text)
+            if item is not tag and item.get(_ITEM_NUMBER):
+                parts.append(f"{item.get(_ITEM_NUMBER)}. ")
     text = "".join(parts)
-    text = re.sub(r"[ \t\r\f\v\u00a0]*\n[ \t\r\f\v\u00a0]*", "\n", text)
-    return re.sub(r"\n{3,}", "\n\n", text)
+    if "\n" not in text:
+        return text
+    text = _SPACED_BREAK.sub("\n", text)
+    return _BLANK_LINES.sub("\n\n", text)
 
 
-def _join(parts: Iterator[str]) -> str:
-    return "".join(parts)
+# A line break and the spaces around it.
+_SPACED_BREAK = re.compile(r"[ \t\r\f\v\u00a0]*\n[ \t\r\f\v\u00a0]*")
+_BLANK_LINES = re.compile(r"\n{3,}")

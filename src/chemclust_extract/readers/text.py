@@ -1,32 +1,98 @@
-"""Plain ``Label: value`` text: values continued on indented lines, labels
-aligned with runs of spaces, a section label followed by numbered
+"""Plain ``Label: value`` text, however it is laid out: labels padded or
+indented, values continued on indented lines, fixed-width reports (labels
+aligned by runs of spaces, no colons), pdftotext layouts (columns, page
+breaks, page headers and footers), a section label followed by numbered
 (``1. Name (DE)``, ``1) …``) or bulleted lines."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from chemclust_extract.rows import Row
 
-# "Label: value" - a label is short and does not look like a sentence or a URL.
-_COLON = re.compile(r"^(?P<label>[^\s:][^:]{0,58}?)\s*:(?:\s+(?P<value>.*))?$")
+# Every line break str.splitlines() knows but the form feed, which is a page
+# break within a line's count (pdftotext writes it before a page's first line).
+_LINE_BREAK = re.compile(r"\r\n|[\n\r\v\x1c-\x1e\x85\u2028\u2029]")
+_PAGE_BREAK = "\f"
+# "Label: value" - a label is short, has no run of spaces inside it (that is
+# a fixed-width report's gap, with the colon in the value) and may be padded.
+_COLON = re.compile(
+    r"""^(?P<label>[^\s:](?:[^\s:]|\s(?=[^\s:])){0,58})  # words with single spaces between
+        \s*:                                            # padding, then the colon
+        (?:\s+(?P<value>\S.*))?$                        # a space, then the value, if any""",
+    re.VERBOSE,
+)
 # "Label      value" - two or more spaces (or tabs) align the value.
-_ALIGNED = re.compile(r"^(?P<label>\S.{0,58}?)(?:\s{2,}|\t+)(?P<value>\S.*)$")
-_ITEM = re.compile(r"^(?:\d{1,3}\s*[.)]|[-–•*·▪])\s+\S")
+_ALIGNED = re.compile(
+    r"""^(?P<label>\S.{0,58}?)  # the label, up to the first gap
+        (?:\s{2,}|\t+)          # the gap: a run of spaces or tabs
+        (?P<value>\S.*)$        # the value""",
+    re.VERBOSE,
+)
+# Between the columns of a table or of a value: a wider gap.
+_COLUMN_GAP = re.compile(r"[^\S\t]{3,}|\t+")
+# Between the columns of a table: two spaces or more, a tab.
+_TABLE_GAP = re.compile(r"\s{2,}|\t")
+_NUMBER = re.compile(
+    r"""^(?P<number>\d{1,3})  # 1, 12, 123
+        \s*[.)]\s+            # "1. ", "1) ", "1 . "
+        (?=\S)                # then the text""",
+    re.VERBOSE,
+)
+_ITEM = re.compile(
+    r"""^(?:\d{1,3}\s*[.)]  # a number: "1.", "2)"
+        | [-–•*·▪]          # or a bullet
+        )\s+\S              # then the text""",
+    re.VERBOSE,
+)
+# A rule drawn across the page: "------", "=====", "* * *".
+_RULE = re.compile(r"^(?:[-=_*~─━═]\s*){3,}$")
 _SCHEME = re.compile(r"^\w+://|^www\.", re.I)
+_DIGITS = re.compile(r"\d+")
 _MAX_LABEL_WORDS = 8
+_TAB_WIDTH = 8
+# A page's first and last lines where headers and footers stand, and how
+# long one may be.
+_EDGE_LINES = 2
+_MAX_FURNITURE = 100
 
 
 @dataclass
 class _Open:
-    """The row being built: its label and the paragraphs of its value, which
-    indented lines continue."""
+    """The row being built: its label, the cells of its value on the label's
+    own line, and the paragraphs of its value (each with the line it starts
+    on), which indented lines continue."""
 
     line: int
     label: str
-    paragraphs: list[list[str]] = field(default_factory=list)
-    bare: bool = True
+    indent: int
+    cells: list[str] = field(default_factory=list)
+    value_column: int | None = None
+    paragraphs: list[tuple[int, list[str]]] = field(default_factory=list)
+    item: bool = False
+    continued: bool = False
+    block: int = 1
+
+    @property
+    def bare(self) -> bool:
+        return not self.cells and not self.item
+
+
+@dataclass
+class _Reading:
+    """What the reader knows between lines: the rows so far, the open row,
+    whether a gap (a blank line, a rule) or a page break came before this
+    line, the number of the last numbered label, and the block of text the
+    rows are in."""
+
+    rows: list[Row] = field(default_factory=list)
+    current: _Open | None = None
+    gap: bool = False
+    page_top: bool = False
+    label_number: int | None = None
+    block: int = 1
 
 
 def read_text(text: str) -> list[Row]:
@@ -39,40 +105,207 @@ def read_text(text: str) -> list[Row]:
     [('Projekt:', 'ChemClust'), ('Kontaktní osoba:', 'Špoták Dalibor\\nReferent'), \
 ('Partneři projektu:',), ('1. Ústí Region (CZ)',), ('2) Novara (IT)',), ('Program', 'Interreg IVC')]
     """
-    rows: list[Row] = []
-    current: _Open | None = None
-    gap = False
-    for number, raw in enumerate(text.splitlines(), start=1):
-        line = raw.rstrip()
-        if not line.strip():
-            gap = True
-            continue
+    reading = _Reading()
+    for number, line, page_break in _content_lines(text):
+        if page_break:  # blank lines about a page break are no paragraph break
+            reading.gap, reading.page_top = False, True
         stripped = line.strip()
-        indented = line[:1].isspace()
-        if indented and current is not None and not _ITEM.match(stripped):
-            _continue(current, stripped, gap)
-        else:
-            _close(current, rows)
-            cells = _split(stripped)
-            current = _Open(
-                number, cells[0], [cells[1:]] if len(cells) > 1 else [], len(cells) == 1
-            )
-        gap = False
-    _close(current, rows)
-    return rows
+        if not stripped or _RULE.match(stripped):
+            reading.gap = reading.gap or not reading.page_top
+            continue
+        _take(reading, number, line)
+        reading.gap = reading.page_top = False
+    _close(reading.current, reading.rows)
+    return reading.rows or _layout_only(text)
 
 
-def _split(line: str) -> list[str]:
-    """A line as label and value cells, or as one cell of text."""
-    if _ITEM.match(line):
-        return [line]
-    for pattern in (_COLON, _ALIGNED):
-        match = pattern.match(line)
-        if match and _is_label(match["label"]):
-            value = (match["value"] or "").strip()
-            label = match["label"].strip() + (":" if pattern is _COLON else "")
-            return [label, value] if value else [label]
-    return [line]
+def _layout_only(text: str) -> list[Row]:
+    """The lines of a text that is all layout (a rule, page furniture): read
+    as text, since they are all it says.
+
+    >>> [r.cells for r in _layout_only("-----\\n\\fPage 1\\n")]
+    [('-----',), ('Page 1',)]
+    """
+    lines = enumerate(_LINE_BREAK.split(text.replace(_PAGE_BREAK, "")), start=1)
+    return [Row(number, (line.strip(),)) for number, line in lines if line.strip()]
+
+
+def _content_lines(text: str) -> Iterator[tuple[int, str, bool]]:
+    """The lines of a text with their numbers, less page headers and
+    footers, each with whether a page break came before it."""
+    lines: list[tuple[int, str, int]] = []
+    page = 0
+    for number, line in enumerate(_LINE_BREAK.split(text), start=1):
+        if _PAGE_BREAK in line:
+            page += line.count(_PAGE_BREAK)
+            line = line.replace(_PAGE_BREAK, "")
+        lines.append((number, line.rstrip(), page))
+    furniture = _furniture(lines) if page else frozenset()
+    shown = 0
+    for number, line, page in lines:
+        if number not in furniture:
+            yield number, line, page != shown
+            shown = page
+
+
+def _furniture(lines: list[tuple[int, str, int]]) -> frozenset[int]:
+    """The numbers of the lines that are page headers or footers: a line
+    among the first or the last lines of two pages or more that is the
+    same on each (a title repeated) or whose first number goes up with the
+    page (``Page 1 of 2`` … ``Page 2 of 2``, ``- 2 -``).
+
+    >>> lines = [(1, "Projekt: X", 0), (2, "Page 1 of 2", 0), (3, "Tel: 475 111", 1),
+    ...          (4, "Page 2 of 2", 1), (5, "Tel: 475 222", 2)]
+    >>> sorted(_furniture(lines))
+    [2, 4]
+    """
+    pages: dict[int, list[tuple[int, str]]] = {}
+    for number, line, page in lines:
+        if line.strip():
+            pages.setdefault(page, []).append((number, line))
+    on_pages: dict[tuple[str, str, int | None], set[int]] = {}
+    numbers: dict[tuple[str, str, int | None], list[int]] = {}
+    for page, content in pages.items():
+        edges = (("top", content[:_EDGE_LINES]), ("bottom", content[-_EDGE_LINES:]))
+        for edge, edge_lines in edges:
+            for number, line in edge_lines:
+                for key in _furniture_keys(edge, line, page):
+                    on_pages.setdefault(key, set()).add(page)
+                    numbers.setdefault(key, []).append(number)
+    return frozenset(n for key, found in numbers.items() if len(on_pages[key]) > 1 for n in found)
+
+
+def _furniture_keys(edge: str, line: str, page: int) -> list[tuple[str, str, int | None]]:
+    """What a line at a page's edge has in common with the page furniture
+    of other pages: its text, and its text with the first number counted
+    from the page's.
+
+    >>> _furniture_keys("bottom", "  Page 3 of 4 ", 2)
+    [('bottom', 'page 3 of 4', None), ('bottom', 'page 0 of 0', 1)]
+    """
+    text = " ".join(line.split()).casefold()
+    if len(text) > _MAX_FURNITURE:
+        return []
+    first = _DIGITS.search(text)
+    if first is None:
+        return [(edge, text, None)]
+    return [(edge, text, None), (edge, _DIGITS.sub("0", text), int(first[0]) - page)]
+
+
+def _take(reading: _Reading, number: int, line: str) -> None:
+    """One line of content: more of the open value, or a row of its own."""
+    stripped = line.strip()
+    indent = _width(line[: len(line) - len(line.lstrip())])
+    current = reading.current
+    if current is not None and _continues(current, stripped, indent):
+        _continue(current, number, stripped, indent, reading.gap)
+        return
+    _close(current, reading.rows)
+    opened = _open(reading, number, stripped, line)
+    if reading.gap and not _same_block(current, opened):
+        reading.block += 1
+    opened.block = reading.block
+    reading.current = opened
+
+
+def _same_block(before: _Open | None, after: _Open) -> bool:
+    """Whether a row after a gap (a blank line, a rule) is still in the block
+    of the row before it: a list item, or anything under a lone label.  An
+    item list ends where its block ends, so a line of text after a gap does
+    not join the list above it."""
+    if before is None or after.item:
+        return True
+    return before.bare and not before.paragraphs
+
+
+def _continues(current: _Open, stripped: str, indent: int) -> bool:
+    """Whether a line goes on with the open row: it is indented deeper than
+    the row's label and is not a list item, nor a label of its own standing
+    left of the value column (``  Budget   :  1 000 EUR``).
+
+    >>> row = _Open(1, "Projekt:", 0, ["ChemClust"], value_column=20)
+    >>> _continues(row, "Referent", 20), _continues(row, "Mail: x@y.cz", 20)
+    (True, True)
+    >>> _continues(row, "Budget   :  1 000 EUR", 2), _continues(row, "- item", 20)
+    (False, False)
+    >>> _continues(row, "Program: Interreg", 0)
+    False
+    """
+    if indent <= current.indent or _ITEM.match(stripped):
+        return False
+    if current.value_column is None or indent >= current.value_column:
+        return True
+    match = _COLON.match(stripped)
+    return not (match and _is_label(match["label"]))
+
+
+def _continue(current: _Open, number: int, line: str, indent: int, gap: bool) -> None:
+    """An indented line: more of the open value, a new paragraph after a gap."""
+    if current.value_column is None:
+        current.value_column = indent
+    if gap or not current.paragraphs:
+        current.paragraphs.append((number, []))
+    current.paragraphs[-1][1].append(line)
+    current.continued = True
+
+
+def _open(reading: _Reading, number: int, stripped: str, line: str) -> _Open:
+    """A row for a line that starts one: a label and its value, a list item
+    or a line of text.  A numbered line is a label (``3. Rozpočet:``) when
+    it reads as one, unless it follows a list's label or item without
+    going on with the labels' numbering."""
+    indent = len(line) - len(line.lstrip())
+    numbered = _NUMBER.match(stripped)
+    current = reading.current
+    listing = current is not None and (current.item or (current.bare and not current.paragraphs))
+    follows = numbered is not None and reading.label_number == int(numbered["number"]) - 1
+    as_item = _ITEM.match(stripped) is not None and (numbered is None or (listing and not follows))
+    cells, start = ([stripped], None) if as_item else _split(stripped)
+    if numbered is not None and not as_item:
+        if cells[0].endswith(":"):
+            reading.label_number = int(numbered["number"])
+        else:  # "1. Name (DE)   http://…": no "Label:", an item
+            as_item, cells, start = True, [stripped], None
+    opened = _Open(number, cells[0], _width(line[:indent]), cells[1:], item=as_item)
+    if start is not None:
+        opened.value_column = _width(line[: indent + start])
+        opened.paragraphs.append((number, [" ".join(cells[1:])]))
+    return opened
+
+
+def _split(line: str) -> tuple[list[str], int | None]:
+    """A line as label and value cells, or as the cells of a table row, or
+    as one cell of text; and where in the line its value starts.
+
+    >>> _split("Název projektu        CLARA III: Rozvoj")
+    (['Název projektu', 'CLARA III: Rozvoj'], 22)
+    >>> _split("  Budget   :  1 000 EUR".strip())
+    (['Budget:', '1 000 EUR'], 12)
+    >>> _split("1     Stadt Wien      Österreich    Partner")
+    (['1', 'Stadt Wien', 'Österreich', 'Partner'], 6)
+    >>> _split("Nr.   Partner   Land")
+    (['Nr.', 'Partner', 'Land'], 6)
+    >>> _split("Cílem projektu je zlepšení účinnosti.")
+    (['Cílem projektu je zlepšení účinnosti.'], None)
+    """
+    match = _COLON.match(line)
+    if match and _is_label(match["label"]):
+        label = match["label"] + ":"
+        if not match["value"]:
+            return [label], None
+        return [label, *_columns(match["value"])], match.start("value")
+    columns = _TABLE_GAP.split(line)
+    if len(columns) > 2 and len(columns[0].split()) <= _MAX_LABEL_WORDS:
+        return columns, len(line) - len(line[len(columns[0]) :].lstrip())
+    match = _ALIGNED.match(line)
+    if match and _is_label(match["label"]):
+        return [match["label"], *_columns(match["value"])], match.start("value")
+    return [line], None
+
+
+def _columns(value: str) -> list[str]:
+    """A value as the cells that wide gaps set apart."""
+    return _COLUMN_GAP.split(value)
 
 
 def _is_label(text: str) -> bool:
@@ -84,23 +317,28 @@ def _is_label(text: str) -> bool:
     )
 
 
-def _continue(current: _Open, line: str, gap: bool) -> None:
-    """An indented line: more of the open value, a new paragraph after a gap."""
-    if gap or not current.paragraphs:
-        current.paragraphs.append([])
-    current.paragraphs[-1].append(line)
-
-
 def _close(current: _Open | None, rows: list[Row]) -> None:
     """Emit the open row.  A label with a value on its own line takes the
     indented lines into that value (``\\n`` between lines, a blank line
     between paragraphs); a bare label gets them as rows below it, one per
-    paragraph."""
+    paragraph; a list item takes them into its text."""
     if current is None:
         return
-    blocks = ["\n".join(p) for p in current.paragraphs]
-    if current.bare:
-        rows.append(Row(current.line, (current.label,)))
-        rows.extend(Row(current.line, ("", block)) for block in blocks)
+    block = current.block
+    paragraphs = ["\n".join(texts) for _, texts in current.paragraphs]
+    if current.item:
+        rows.append(Row(current.line, ("\n".join([current.label, *paragraphs]),), block=block))
+    elif current.bare:
+        rows.append(Row(current.line, (current.label,), block=block))
+        rows.extend(
+            Row(line, ("", "\n".join(texts)), block=block) for line, texts in current.paragraphs
+        )
+    elif current.continued:
+        rows.append(Row(current.line, (current.label, "\n\n".join(paragraphs)), block=block))
     else:
-        rows.append(Row(current.line, (current.label, "\n\n".join(blocks))))
+        rows.append(Row(current.line, (current.label, *current.cells), block=block))
+
+
+def _width(text: str) -> int:
+    """How many columns a run of white space takes, tabs set every 8."""
+    return len(text.expandtabs(_TAB_WIDTH))

@@ -1,7 +1,11 @@
 """Tab-separated sheets: one label/value row per line, ragged, with trailing
-tabs, a cell possibly holding raw HTML."""
+tabs, a cell possibly holding raw HTML; or Excel's tab-delimited export,
+whose quoted cells may hold quotes, tabs and line breaks."""
 
 from __future__ import annotations
+
+import csv
+import re
 
 from chemclust_extract.rows import Row
 
@@ -9,24 +13,117 @@ _QUOTE = '"'
 # A trailing cell of only these is empty: U+FFFD stands for bytes lost in
 # decoding (a stray byte after the last tab), and control characters are no text.
 _NO_TEXT = "\ufffd" + "".join(map(chr, [*range(0x20), 0x7F]))
+# A cell that opens with a quote: the only place a spreadsheet puts one.
+_QUOTED_CELL = re.compile(r'(?:\A|[\t\n\r])"')
+# A run of blank lines inside a cell: one paragraph break.
+_BLANK_LINES = re.compile(r"\n(?:[^\S\n]*\n)+")
+
+
+class _ExcelTab(csv.excel_tab):
+    """Excel's "Text (Tab delimited)" and "Unicode Text" dialect, strict, so
+    that text which only looks quoted (``"Zelená" Ústí``) is not read as such."""
+
+    strict = True
 
 
 def read_tsv(text: str) -> list[Row]:
     """Split a tab-separated sheet into rows, dropping blank lines and
-    trailing empty cells (a stray byte's U+FFFD is nothing).
+    trailing empty cells (a stray byte's U+FFFD is nothing).  A sheet with
+    quoted cells is read as Excel writes it, when it reads so throughout.
 
-    >>> read_tsv(" \\n\\nProjekt\\tChemClust\\t\\t\\n1\\tÚstí Region (CZ)\\thttp://x.cz/\\t")
-    [Row(line=3, cells=('Projekt', 'ChemClust'), links=(), heading=False), \
-Row(line=4, cells=('1', 'Ústí Region (CZ)', 'http://x.cz/'), links=(), heading=False)]
+    >>> rows = read_tsv(" \\n\\nProjekt\\tChemClust\\t\\t\\n1\\tÚstí Region (CZ)\\thttp://x.cz/\\t")
+    >>> [(r.line, r.cells) for r in rows]
+    [(3, ('Projekt', 'ChemClust')), (4, ('1', 'Ústí Region (CZ)', 'http://x.cz/'))]
+    >>> rows = read_tsv('Popis\\t"Cílem je ""Kolem obce"".\\r\\n\\r\\nDruhý."\\r\\nFond\\tERDF\\r\\n')
+    >>> [(r.line, r.cells) for r in rows]
+    [(1, ('Popis', 'Cílem je "Kolem obce".\\n\\nDruhý.')), (4, ('Fond', 'ERDF'))]
     """
+    if opens_quoted_cell(text):
+        rows = _excel_rows(text)
+        if rows is not None:
+            return rows
+    return _plain_rows(text)
+
+
+def opens_quoted_cell(text: str) -> bool:
+    """Whether a cell of the sheet opens with a quote, as Excel's quoted
+    cells do (and nothing else in a spreadsheet's export).
+
+    >>> opens_quoted_cell('Popis\\t"a\\nb"'), opens_quoted_cell('Popis\\tthe "x" way')
+    (True, False)
+    """
+    return _QUOTED_CELL.search(text) is not None
+
+
+def _plain_rows(text: str) -> list[Row]:
+    """One row per line, a whole-cell quote undone where it is one."""
     rows = []
     for number, line in enumerate(text.splitlines(), start=1):
-        cells = [_unquote(c.strip()) for c in line.split("\t")]
-        while cells and not cells[-1].strip(_NO_TEXT):
-            cells.pop()
+        cells = _trimmed([_unquote(c.strip()) for c in line.split("\t")])
         if cells:
             rows.append(Row(number, tuple(cells)))
     return rows
+
+
+def _excel_rows(text: str) -> list[Row] | None:
+    """Rows as Excel quotes them, each at the line it starts on; ``None``
+    when the text is not quoted that way throughout.
+
+    >>> [r.cells for r in _excel_rows('a\\t"x\\ty"\\n"b\\n  \\n\\nc"\\t"a ""b"" c"\\n')]
+    [('a', 'x\\ty'), ('b\\n\\nc', 'a "b" c')]
+    """
+    records = excel_records(text)
+    if records is None:
+        return None
+    rows = []
+    for start, record in records:
+        cells = _trimmed([_cell_text(c) for c in record])
+        if cells:
+            rows.append(Row(start, tuple(cells)))
+    return rows
+
+
+def excel_records(text: str) -> list[tuple[int, list[str]]] | None:
+    """The records of a sheet as the ``csv`` module reads Excel's quoting,
+    each with the line it starts on; ``None`` when the text is not quoted
+    that way throughout (a stray quote, a quote never closed, a cell past
+    the module's size limit).
+
+    >>> excel_records('a\\t"x\\n\\ny"\\r\\nb\\n')
+    [(1, ['a', 'x\\n\\ny']), (4, ['b'])]
+    >>> excel_records('Název\\t"Zelená" Ústí\\n') is None
+    True
+    """
+    records = []
+    reader = csv.reader(text.splitlines(keepends=True), _ExcelTab)
+    start = 1
+    try:
+        for record in reader:
+            records.append((start, record))
+            start = reader.line_num + 1
+    except csv.Error:
+        return None
+    return records
+
+
+def _cell_text(cell: str) -> str:
+    """A cell's text trimmed, its lines kept (``\\n``) and a blank line
+    between them kept as one paragraph break (``\\n\\n``).
+
+    >>> _cell_text(" Liberecký kraj\\r\\n okres Görlitz \\n\\n\\n \\nZittau ")
+    'Liberecký kraj\\nokres Görlitz\\n\\nZittau'
+    """
+    if "\n" not in cell and "\r" not in cell:
+        return cell.strip()
+    lines = "\n".join(line.strip() for line in cell.splitlines())
+    return _BLANK_LINES.sub("\n\n", lines).strip()
+
+
+def _trimmed(cells: list[str]) -> list[str]:
+    """Cells without the empty ones at the end of the row."""
+    while cells and not cells[-1].strip(_NO_TEXT):
+        cells.pop()
+    return cells
 
 
 def _unquote(cell: str) -> str:
