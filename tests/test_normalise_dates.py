@@ -6,15 +6,25 @@ Dates are ISO 8601 at the precision the sheet gives: ``2010``, ``2010-01`` or
 
 from __future__ import annotations
 
-import pytest
+import re
+from datetime import date
 
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from chemclust_extract.languages import table
 from chemclust_extract.normalise.dates import (
     MAX_DATE_LENGTH,
     MAX_RANGE_LENGTH,
+    DateReading,
     find_date,
+    find_date_reading,
     months_between,
     parse_date,
     parse_date_range,
+    read_date,
+    read_date_range,
 )
 
 # dateparser reads "<number> <unit>" as a time *ago*; its answer then depends
@@ -76,7 +86,53 @@ DATE_EXAMPLES = [
     pytest.param("12/31/2012", "2012-12-31", id="en-american-numeric"),
     pytest.param("2010-02-30", None, id="en-iso-impossible-day"),
     pytest.param("2010-13", None, id="en-iso-month-thirteen"),
+    # month names in any grammatical case, read from the language files
+    # (v1.1 "Dates"), without dateparser
+    pytest.param("1. července 2016", "2016-07-01", id="cs-kornowac-genitive-cervence"),
+    pytest.param("31. října 2016", "2016-10-31", id="cs-kornowac-genitive-rijna"),
+    pytest.param("28. červen 2013", "2013-06-28", id="cs-ella-regio-nominative-cerven"),
+    pytest.param("1. cervence 2016", "2016-07-01", id="cs-vita-min-ascii-cervence"),
+    pytest.param("v červenci 2016", "2016-07", id="cs-locative-v-cervenci"),
+    pytest.param("1.července 2017", "2017-07-01", id="cs-no-space-after-day"),
+    pytest.param("v roce 2017", "2017", id="cs-v-roce"),
+    pytest.param("2017 rok", "2017", id="cs-rok-after"),
+    pytest.param("17 lipca 2021 r.", "2021-07-17", id="pl-luk-muzakowa-lipca-r"),
+    pytest.param("26 sierpnia 2020 r.", "2020-08-26", id="pl-korfantow-sierpnia-r"),
+    pytest.param("25 września 2020 r.", "2020-09-25", id="pl-luk-muzakowa-wrzesnia"),
+    pytest.param("1 lipca 2017 roku", "2017-07-01", id="pl-roku"),
+    pytest.param("01.02.2021 r.", "2021-02-01", id="pl-korfantow-dotted-r"),
+    pytest.param("15.09.2021r.", "2021-09-15", id="pl-sulikow-r-glued"),
+    pytest.param("w roku 2019", "2019", id="pl-w-roku"),
+    pytest.param("1. Januar 2017", "2017-01-01", id="de-archaeocentrum-januar"),
+    pytest.param("01. Juli 2015", "2015-07-01", id="de-padded-day-juli"),
+    pytest.param("7. November 2018", "2018-11-07", id="de-nachbarsprache-november"),
+    pytest.param("September 2022", "2022-09", id="de-zusammenhalt-september"),
+    pytest.param("Jänner 2019", "2019-01", id="de-at-jaenner"),
+    pytest.param("Mai 2021", "2021-05", id="de-regiocoop-mai"),
+    pytest.param("im Jahr 2017", "2017", id="de-im-jahr"),
+    pytest.param("3 August 2015", "2015-08-03", id="en-kohesio-jst-day-month"),
+    pytest.param("31 March 2021", "2021-03-31", id="en-kohesio-clld2-day-month"),
+    pytest.param("Monday, April 1, 2024", "2024-04-01", id="en-climate-ie-weekday"),
+    pytest.param("Friday, June 30, 2028", "2028-06-30", id="en-climate-ie-weekday-end"),
+    pytest.param("Thursday, 1st of September 2011", "2011-09-01", id="en-weekday-ordinal-of"),
+    pytest.param("01-03-2020", "2020-03-01", id="en-teacher-ce-day-first-hyphens"),
+    # two-digit years: 19yy for 90-99, 20yy otherwise (v1.1 "Dates")
+    pytest.param("01.10.16", "2016-10-01", id="cs-clara-iii-two-digit-start"),
+    pytest.param("30.09.19", "2019-09-30", id="cs-clara-iii-two-digit-end"),
+    pytest.param("16.05.17", "2017-05-16", id="pl-wschodnie-karkonosze-two-digit"),
+    pytest.param("31.01.20", "2020-01-31", id="pl-wschodnie-karkonosze-two-digit-end"),
+    pytest.param("01.12.18", "2018-12-01", id="contract-two-digit-year"),
+    pytest.param("31.12.99", "1999-12-31", id="two-digit-year-nineties"),
+    pytest.param("1/1/00", "2000-01-01", id="two-digit-year-zero"),
+    pytest.param("31.02.18", None, id="two-digit-year-impossible-day"),
+    # a word dateparser would read as a month is no date here
+    pytest.param("pro 2010", None, id="cs-pro-is-for-not-december"),
     # not a date
+    pytest.param("drei Jahre", None, id="de-archaeocentrum-drei-jahre"),
+    pytest.param("36 Monate", None, id="de-duration-alone"),
+    pytest.param("30 miesięcy", None, id="pl-duration-alone"),
+    pytest.param("24 měsíců", None, id="cs-duration-alone"),
+    pytest.param("23", None, id="pl-przygoda-months-count"),
     pytest.param(
         "1. 1. 0000",
         None,
@@ -147,7 +203,66 @@ RANGE_EXAMPLES = [
     pytest.param("2010-01-01-2012-12-31", ("2010-01-01", "2012-12-31"), id="en-iso-bare-hyphen"),
     pytest.param("2010–2012", ("2010", "2012"), id="en-years"),
     pytest.param("1.1.2010 – 12/2012", ("2010-01-01", "2012-12"), id="en-mixed-precision"),
+    # real sheets (tests/corpus), by language and origin
+    pytest.param("01.05.2023 - 31.12.2028", ("2023-05-01", "2028-12-31"), id="cs-cord-atcz"),
+    pytest.param("1.7.2010 – 30.6.2013", ("2010-07-01", "2013-06-30"), id="cs-podstavkove-domy"),
+    pytest.param("10/2021–09/2022", ("2021-10", "2022-09"), id="cs-26-let-months"),
+    pytest.param("01.01.2023 - 31.12.2023", ("2023-01-01", "2023-12-31"), id="cs-tritia"),
+    pytest.param("2017 – 2020", ("2017", "2020"), id="cs-moorevital-years"),
+    pytest.param(
+        "leden 2017 - červen 2019 (30 měsíců)", ("2017-01", "2019-06"), id="cs-cultplatform21"
+    ),
+    pytest.param(
+        "od 1. července 2017 do 30. června 2019", ("2017-07-01", "2019-06-30"), id="cs-od-do-names"
+    ),
+    pytest.param("24 měsíců (01/2019 – 12/2020)", ("2019-01", "2020-12"), id="cs-duration-first"),
+    pytest.param(
+        "od 01.02.2021 r. do 31.08.2021 r.", ("2021-02-01", "2021-08-31"), id="pl-korfantow-od-do-r"
+    ),
+    pytest.param(
+        "15.09.2021r.-31.12.2021r.", ("2021-09-15", "2021-12-31"), id="pl-sulikow-r-glued"
+    ),
+    pytest.param("15.01.2023-31.05.2023", ("2023-01-15", "2023-05-31"), id="pl-poznajemy-sie"),
+    pytest.param(
+        "10/2008 – 09/2011 (36 miesięcy)", ("2008-10", "2011-09"), id="pl-via-regia-duration"
+    ),
+    pytest.param(
+        "od 1 lipca 2017 r. do 30 czerwca 2019 r.", ("2017-07-01", "2019-06-30"), id="pl-od-do-r"
+    ),
+    pytest.param("16.05.17 - 31.01.20", ("2017-05-16", "2020-01-31"), id="pl-two-digit-years"),
+    pytest.param(
+        "vom 01.07.2017 bis 30.06.2020", ("2017-07-01", "2020-06-30"), id="de-geopark-vom-bis"
+    ),
+    pytest.param(
+        "vom 01.01.2020 bis 31.12.2022", ("2020-01-01", "2022-12-31"), id="de-regiocoop-vom-bis"
+    ),
+    pytest.param(
+        "01. 04. 2023 - 31. 12. 2028", ("2023-04-01", "2028-12-31"), id="de-kpf-egrensis-spaced"
+    ),
+    pytest.param("28.08.2015 - 30.09.2018", ("2015-08-28", "2018-09-30"), id="de-archaeomontan"),
+    pytest.param(
+        "01. Juli 2015 bis 30. Juni 2018", ("2015-07-01", "2018-06-30"), id="de-month-names-bis"
+    ),
+    pytest.param(
+        "Monday, April 1, 2024 to Friday, June 30, 2028",
+        ("2024-04-01", "2028-06-30"),
+        id="en-climate-ie-weekdays-to",
+    ),
+    pytest.param(
+        "30 months, period 01.07.2020 – 31.12.2022",
+        ("2020-07-01", "2022-12-31"),
+        id="en-danube-hazard-duration-first",
+    ),
+    pytest.param("2017-2019 (36 months)", ("2017", "2019"), id="en-pa4-years-duration"),
+    pytest.param("01. 09. 2016 – 29. 02. 2020", ("2016-09-01", "2020-02-29"), id="en-riat-spaced"),
+    pytest.param("01/2017 – 12/2018", ("2017-01", "2018-12"), id="en-so23-timeline"),
+    pytest.param(
+        "from 1 March 2020 to 28 February 2022", ("2020-03-01", "2022-02-28"), id="en-from-to-days"
+    ),
     # not a range
+    pytest.param("drei Jahre", None, id="de-archaeocentrum-drei-jahre"),
+    pytest.param("36 Monate", None, id="de-duration-alone"),
+    pytest.param("2014-2020 Programmperiode 2021-2027", None, id="de-two-ranges"),
     pytest.param("36 months", None, id="duration"),
     pytest.param("2010", None, id="single-date"),
     pytest.param("01/2010 –", None, id="open-end"),
@@ -206,6 +321,35 @@ FIND_DATE_EXAMPLES = [
         "2010-09",
         id="en-iso-month-after-a-word",
     ),
+    # real sheets (tests/corpus)
+    pytest.param(
+        "Rycerskie spotkania na Łuku Mużakowa - Przewóz, 17 lipca 2021 r.",
+        "2021-07-17",
+        id="pl-luk-muzakowa-news",
+    ),
+    pytest.param(
+        "Spotkanie partnerów projektu, 10.05.2019 r.",
+        "2019-05-10",
+        id="pl-wschodnie-karkonosze-news",
+    ),
+    pytest.param(
+        'Tagung "Zwei Sprachen, eine Region" in Pasewalk, 7. November 2018',
+        "2018-11-07",
+        id="de-nachbarsprache-news",
+    ),
+    pytest.param("Kick-Off Meeting am 5. November 2020", "2020-11-05", id="de-regiocoop-news"),
+    pytest.param(
+        "- 29. 04. 2021 Přeshraniční spolupráci nezastavil ani koronavirus",
+        "2021-04-29",
+        id="cs-tp-liberecky-kraj-news",
+    ),
+    pytest.param(
+        "Grenzüberschreitende Projektpartnerbörse im Institut Slavonice (04.05.10)",
+        "2010-05-04",
+        id="de-recom-two-digit-year",
+    ),
+    pytest.param("Strategie pro 2010", None, id="cs-pro-is-for-not-december"),
+    pytest.param("Version 1.2.10 released", None, id="en-version-is-no-two-digit-date"),
     # no date
     pytest.param("Newsletter no. 3", None, id="number-is-no-date"),
     pytest.param("Brochure (EN)", None, id="no-digits"),
@@ -251,3 +395,76 @@ MONTHS_EXAMPLES = [
 @pytest.mark.parametrize(("start", "end", "expected"), MONTHS_EXAMPLES)
 def test_months_between(start: str | None, end: str | None, expected: int | None) -> None:
     assert months_between(start, end) == expected
+
+
+READING_EXAMPLES = [
+    pytest.param("01.10.16", DateReading("2016-10-01", True), id="cs-clara-iii-two-digit"),
+    pytest.param("16.05.17", DateReading("2017-05-16", True), id="pl-wschodnie-karkonosze"),
+    pytest.param("31.12.95", DateReading("1995-12-31", True), id="two-digit-nineties"),
+    pytest.param("1. července 2016", DateReading("2016-07-01"), id="cs-kornowac-four-digits"),
+    pytest.param("01.10.2016", DateReading("2016-10-01"), id="cs-four-digits-no-flag"),
+    pytest.param("2016", DateReading("2016"), id="year-alone-no-flag"),
+    pytest.param("36 months", None, id="duration-is-no-date"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), READING_EXAMPLES)
+def test_read_date_flags_a_two_digit_year(text: str, expected: DateReading | None) -> None:
+    assert read_date(text) == expected
+
+
+def test_read_date_range_flags_each_two_digit_year() -> None:
+    found = read_date_range("01.10.16 – 30.09.2019")
+    assert found == (DateReading("2016-10-01", True), DateReading("2019-09-30", False))
+
+
+def test_find_date_reading_flags_a_two_digit_year() -> None:
+    found = find_date_reading("Projektpartnerbörse im Institut Slavonice (04.05.10)")
+    assert found == DateReading("2010-05-04", True)
+
+
+MONTHS = [(int(number), name) for number, names in table("months").items() for name in names]
+
+
+@pytest.mark.parametrize(("number", "name"), MONTHS, ids=[n for _, n in MONTHS])
+def test_every_month_name_of_the_language_files_is_read(number: int, name: str) -> None:
+    assert parse_date(f"{name} 2017") == f"2017-{number:02d}"
+    assert parse_date(f"1. {name} 2017") == f"2017-{number:02d}-01"
+    assert parse_date(f"{name.upper()} 2017") == f"2017-{number:02d}"
+
+
+_ISO = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=60))
+def test_read_date_of_any_text_is_an_iso_date_or_none(text: str) -> None:
+    found = read_date(text)
+    assert found is None or (isinstance(found, DateReading) and _ISO.fullmatch(found.iso))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from("0123456789 .-–/()rokdoazmonths"), max_size=40))
+def test_read_date_range_of_date_like_text_is_two_iso_dates_or_none(text: str) -> None:
+    found = read_date_range(text)
+    assert found is None or all(_ISO.fullmatch(d.iso) for d in found)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.dates(min_value=date(1990, 1, 1), max_value=date(2089, 12, 31)))
+def test_a_two_digit_year_reads_back_to_its_date(when: date) -> None:
+    text = f"{when.day:02d}.{when.month:02d}.{when.year % 100:02d}"
+    assert read_date(text) == DateReading(when.isoformat(), True)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.dates(min_value=date(1990, 1, 1), max_value=date(2040, 12, 31)),
+    st.sampled_from([" (36 měsíců)", " (30 miesięcy)", " (12 Monate)", " (24 months)", ""]),
+    st.sampled_from(["od {} do {}", "vom {} bis {}", "from {} to {}", "{} – {}", "{}r.-{}r."]),
+)
+def test_a_duration_or_year_word_beside_a_range_is_no_date(
+    start: date, note: str, layout: str
+) -> None:
+    text = layout.format(f"{start.day}.{start.month}.{start.year}", "31.12.2041") + note
+    assert parse_date_range(text) == (start.isoformat(), "2041-12-31")
