@@ -11,6 +11,7 @@ from functools import cache
 
 from slugify import slugify
 
+from chemclust_extract.languages import fold, scalars, words
 from chemclust_extract.model import (
     Contact,
     FieldWarning,
@@ -19,17 +20,25 @@ from chemclust_extract.model import (
     Source,
 )
 from chemclust_extract.normalise.contacts import parse_contact, split_people
-from chemclust_extract.normalise.countries import country_code
+from chemclust_extract.normalise.countries import address_country, country_code
 from chemclust_extract.normalise.dates import (
     DEFAULT_LANGUAGES,
+    DateReading,
     months_between,
-    parse_date,
-    parse_date_range,
+    read_date,
+    read_date_range,
 )
 from chemclust_extract.normalise.items import parse_document, parse_news
 from chemclust_extract.normalise.money import Money, parse_fund, parse_money
-from chemclust_extract.normalise.partners import parse_partner, split_partner_name
-from chemclust_extract.normalise.text import clean_text, paragraphs
+from chemclust_extract.normalise.partners import (
+    PartnerRow,
+    is_address,
+    partner_key,
+    partner_lines,
+    read_partner,
+    split_partner_name,
+)
+from chemclust_extract.normalise.text import clean_text, names_a_thing, paragraphs
 from chemclust_extract.normalise.urls import (
     normalise_url,
     parse_website,
@@ -38,7 +47,6 @@ from chemclust_extract.normalise.urls import (
 )
 from chemclust_extract.recognise import Field, Sheet
 from chemclust_extract.rows import Row
-from chemclust_extract.languages import fold, scalars, words
 
 PLAIN_TEXT_FIELDS = ("name", "title", "programme", "national_partner")
 _APOSTROPHES = [["'", ""], ["’", ""], ["‘", ""], ["`", ""], ["ʼ", ""]]
@@ -58,7 +66,7 @@ class _Draft:
         self.warnings.append(FieldWarning(name, code, message))
 
     def keep_raw(self, f: Field, name: str, what: str) -> None:
-        raw = raw_text(f)
+        raw = raw_text(f, keep_lines=True)
         self.add_extra(f, raw)
         message = f"{where(f)}{f.label!r} value {raw!r} is not {what}; kept in extra"
         self.warn(name, "unparsed", message)
@@ -115,6 +123,9 @@ def build_record(
         extra=draft.extra,
         source=source,
         warnings=tuple(draft.warnings),
+        unknown_labels=tuple(
+            dict.fromkeys(label for f in sheet.fields if f.name is None and (label := clean_text(f.label)))
+        ),
     )
 
 
@@ -123,7 +134,11 @@ def _texts(sheet: Sheet, draft: _Draft) -> None:
     with only a full title gives it as the name too."""
     for name in PLAIN_TEXT_FIELDS:
         f = sheet.first(name)
-        draft.values[name] = raw_text(f) if f else None
+        text = raw_text(f) if f else None
+        if f is not None and text is not None and not names_a_thing(text):
+            draft.keep_raw(f, name, "a name (it is a number, a date or an address alone)")
+            text = None
+        draft.values[name] = text
     if draft.values["name"] is None:
         draft.values["name"] = draft.values["title"]
     description = sheet.first("description")
@@ -178,11 +193,15 @@ def where(f: Field) -> str:
     return f"line {f.line}: " if f.line else ""
 
 
-def raw_text(f: Field) -> str | None:
-    """A field's value as written, one line per row; a placeholder such as
+def raw_text(f: Field, keep_lines: bool = False) -> str | None:
+    """A field's value as written, one line per row (with ``keep_lines``,
+    per line of a cell too, as ``extra`` keeps it); a placeholder such as
     ``N/A`` or ``-`` is no value."""
-    lines = [clean_text(" ".join(f.cells))] if f.cells else []
-    lines += [clean_text(r.text) for r in f.rows]
+    chunks = [" ".join(f.cells)] if f.cells else []
+    chunks += [r.text for r in f.rows]
+    if keep_lines:
+        chunks = [line for chunk in chunks for line in chunk.splitlines()]
+    lines = [clean_text(chunk) for chunk in chunks]
     text = "\n".join(line for line in lines if line) or None
     return None if text is None or is_placeholder(text) else text
 
@@ -206,14 +225,18 @@ def _unknown_and_duplicates(sheet: Sheet, draft: _Draft) -> None:
     seen: set[str] = set()
     for f in sheet.fields:
         if f.name is None:
-            value = raw_text(f)
+            value = raw_text(f, keep_lines=True)
             if value is not None or f.cells:  # "N/A" is a value: absent, so null
                 draft.add_extra(f, value)
             elif not f.heading:
                 message = f"{where(f)}label {f.label!r} with no value"
                 draft.warn("sheet", "unlabelled_text", message)
+            if f.ambiguous:
+                fields = " or ".join(f.ambiguous)
+                message = f"{where(f)}{f.label!r} could name {fields}; kept in extra"
+                draft.warn("sheet", "ambiguous_label", message)
         elif f.name not in _REPEATABLE and f.name in seen:
-            draft.add_extra(f, raw_text(f))
+            draft.add_extra(f, raw_text(f, keep_lines=True))
             draft.warn(
                 f.name, "duplicate_field", f"{where(f)}{f.label!r} given again; kept in extra"
             )
@@ -279,9 +302,10 @@ def _dates(sheet: Sheet, draft: _Draft, languages: Sequence[str]) -> None:
     duration = sheet.first("duration")
     if duration is not None:
         text = raw_text(duration)
-        found = parse_date_range(text, languages) if text else None
+        found = read_date_range(text, languages) if text else None
         if found:
-            start, end = found
+            start, end = found[0].iso, found[1].iso
+            _warn_two_digit_years(draft, duration, "duration", found)
         elif text:
             draft.keep_raw(duration, "duration", "a range of two dates")
     start = _own_date(sheet, draft, "start_date", start, languages)
@@ -303,15 +327,31 @@ def _own_date(
     text = raw_text(f) if f else None
     if f is None or text is None:
         return from_range
-    value = parse_date(text, languages)
-    if value is None:
+    reading = read_date(text, languages)
+    if reading is None:
         draft.keep_raw(f, name, "a date")
         return from_range
+    _warn_two_digit_years(draft, f, name, [reading])
+    value = reading.iso
     common = min(len(value), len(from_range or ""))
     if from_range and value[:common] != from_range[:common]:
         message = f"{where(f)}{f.label!r} gives {value}, the duration {from_range}; kept {value}"
         draft.warn(name, "conflicting_dates", message)
     return value
+
+
+def _warn_two_digit_years(
+    draft: _Draft, f: Field, name: str, readings: Sequence[DateReading]
+) -> None:
+    """A year written with two digits is read as 19yy (90-99) or 20yy: a
+    guess the record says it made."""
+    for reading in readings:
+        if reading.two_digit_year:
+            message = (
+                f"{where(f)}{f.label!r} value {raw_text(f)!r} writes the year with two digits;"
+                f" read as {reading.iso[:4]}"
+            )
+            draft.warn(name, "two_digit_year", message)
 
 
 def _money(sheet: Sheet, draft: _Draft) -> None:
@@ -328,7 +368,7 @@ def _money(sheet: Sheet, draft: _Draft) -> None:
     for name, money in (("total_budget", total), ("eu_contribution", eu)):
         draft.values[name] = money.amount if money else None
         draft.values[f"{name}_currency"] = money.currency if money else None
-    draft.values["eu_fund"] = _fund(sheet)
+    draft.values["eu_fund"] = _fund(sheet, draft)
     rate = None
     if total and eu and total.currency == eu.currency and total.amount:
         rate = round(eu.amount / total.amount, 3)
@@ -341,28 +381,34 @@ def _money(sheet: Sheet, draft: _Draft) -> None:
     draft.values["eu_rate"] = rate
 
 
-def _fund(sheet: Sheet) -> str | None:
+def _fund(sheet: Sheet, draft: _Draft) -> str | None:
+    """The fund named under its own label (a value naming no fund or two
+    goes to ``extra``) or in that label, else the one the EU contribution's
+    label or value names."""
     fund = sheet.first("eu_fund")
     if fund is not None:
         found = parse_fund(raw_text(fund))
         if found:
             return found
+        if raw_text(fund) is not None:
+            draft.keep_raw(fund, "eu_fund", "one EU fund")
+        if parse_fund(fund.label):
+            return parse_fund(fund.label)
     eu = sheet.first("eu_contribution")
     return parse_fund(eu.label) or parse_fund(raw_text(eu)) if eu else None
 
 
 def _partners(sheet: Sheet, draft: _Draft) -> list[Partner]:
+    """Every ``partners`` field's partners in sheet order (several lone
+    ``Partner:`` labels give one each), with the lone lead labels' partners
+    marked in the list or put first."""
     partners: list[Partner] = []
     leads: list[Partner] = []
     for f in sheet.fields:
         if f.name == "partners":
-            rows = ([Row(f.line, f.cells, f.links)] if f.cells else []) + f.rows
-            partners += [p for r in rows if (p := parse_partner(r.cells, r.links))]
-            for r in rows:
-                _partner_link_warnings(draft, r.line, r.cells, r.links)
+            partners += _listed_partners(f, draft)
         elif f.name == "lead_partner":
-            lead = parse_partner(f.cells or [r.text for r in f.rows], f.links)
-            _partner_link_warnings(draft, f.line, f.cells or [r.text for r in f.rows], f.links)
+            lead = _lead_partner(f, draft)
             if lead is not None and lead.name is not None:
                 leads.append(lead)
     partners = _with_leads(partners, leads)
@@ -382,10 +428,10 @@ def _with_leads(partners: list[Partner], leads: Sequence[Partner]) -> list[Partn
     places: dict[str, tuple[list[Partner], int]] = {}
     for i, p in enumerate(partners):
         if p.name:
-            places.setdefault(p.name.casefold(), (partners, i))
+            places.setdefault(partner_key(p.name), (partners, i))
     missing: list[Partner] = []
     for lead in leads:
-        key = (lead.name or "").casefold()
+        key = partner_key(lead.name or "")
         if key not in places:  # a later lead label of the same name finds this one
             places[key] = (missing, len(missing))
             missing.append(Partner(lead.number, lead.name, lead.country, "lead", lead.website))
@@ -398,9 +444,65 @@ def _with_leads(partners: list[Partner], leads: Sequence[Partner]) -> list[Partn
     return [*missing, *partners]
 
 
+def _listed_partners(f: Field, draft: _Draft) -> list[Partner]:
+    """One partner per row of a ``partners`` field, each cell under its
+    header's column when a header row named them (the label's own row has
+    none); a lone address line gives its country to the partner above."""
+    found: list[Partner] = []
+    own = [(Row(f.line, f.cells, f.links), ())] if f.cells else []
+    for row, columns in [*own, *((r, f.columns) for r in f.rows)]:
+        _partner_link_warnings(draft, row.line, row.cells, row.links)
+        for cells, links in _partner_lines(row, columns):
+            if found and not columns and len(cells) == 1 and is_address(cells[0]):
+                p = found[-1]
+                country = p.country or address_country(cells[0])
+                found[-1] = Partner(p.number, p.name, country, p.role, p.website)
+                continue
+            read = read_partner(cells, links, columns)
+            _warn_unread(draft, row.line, read)
+            if read.partner is not None:
+                found.append(read.partner)
+    return found
+
+
+def _partner_lines(
+    row: Row, columns: Sequence[str]
+) -> list[tuple[tuple[str, ...], tuple[str, ...]]]:
+    """A row's cells and links; a row of one cell holding several lines,
+    with no header over it, is one partner a line (a text sheet's
+    ``Partner:`` value that runs on), its links no line's own."""
+    texts = [c for c in row.cells if c.strip()]
+    lines = partner_lines(texts[0]) if len(texts) == 1 and not columns else []
+    if len(lines) < 2:
+        return [(row.cells, row.links)]
+    return [((line,), ()) for line in lines]
+
+
+def _lead_partner(f: Field, draft: _Draft) -> Partner | None:
+    """A lone lead label's partner: the lines of its value (a name, then
+    perhaps an address) read as the cells of one row."""
+    cells = [line for c in f.cells for line in c.splitlines()] or [r.text for r in f.rows]
+    _partner_link_warnings(draft, f.line, cells, f.links)
+    read = read_partner(cells, f.links)
+    _warn_unread(draft, f.line, read)
+    return read.partner
+
+
+def _warn_unread(draft: _Draft, line: int | None, read: PartnerRow) -> None:
+    """A warning for each cell of a partner row that could not be read (a
+    country cell naming no country): its field stays null."""
+    where_ = f"line {line}: " if line else ""
+    name = read.partner.name if read.partner else None
+    for column, text in read.unread:
+        message = f"{where_}partner {name!r}: {column} {text!r} is not read; left empty"
+        draft.warn("partners", "unparsed", message)
+
+
 def _phone_regions(sheet: Sheet, draft: _Draft, partners: Iterable[Partner]) -> list[str]:
-    """Countries to read local phone numbers with, after the e-mail's:
-    the sheet's own (national) partner's, then its labels' languages'."""
+    """Countries to read local phone numbers with, after the e-mail's
+    (which ``parse_contact`` puts first): the sheet's own (national)
+    partner's, then the lead partner's, then its labels' languages'."""
+    partners = list(partners)
     regions: list[str] = []
     national = draft.values.get("national_partner")
     if isinstance(national, str):
@@ -409,6 +511,7 @@ def _phone_regions(sheet: Sheet, draft: _Draft, partners: Iterable[Partner]) -> 
             (p.country for p in partners if p.name and p.country and key in p.name.casefold()), None
         )
         regions.append(own or split_partner_name(national)[1] or "")
+    regions += [p.country for p in partners if p.role == "lead" and p.country]
     by_language = scalars("region.phone")
     regions += [by_language[lang] for lang in sheet.languages if lang in by_language]
     return [r for r in dict.fromkeys(regions) if r and country_code(r)]
@@ -416,12 +519,14 @@ def _phone_regions(sheet: Sheet, draft: _Draft, partners: Iterable[Partner]) -> 
 
 def _contacts(sheet: Sheet, draft: _Draft, regions: Sequence[str]) -> list[Contact]:
     contacts = []
+    organisations = _sheet_organisations(sheet, draft)
     for f in sheet.all("contacts"):
         links = [*f.links, *(link for r in f.rows for link in r.links)]
         emails = [link[7:] for link in links if link.lower().startswith("mailto:")]
         people = split_people(_contact_text(f))
         for person in people:
-            parsed = parse_contact(person, regions, emails if len(people) == 1 else ())
+            mailto = emails if len(people) == 1 else ()
+            parsed = parse_contact(person, regions, mailto, organisations)
             if parsed is None:
                 continue
             contacts.append(parsed.contact)
@@ -433,6 +538,17 @@ def _contacts(sheet: Sheet, draft: _Draft, regions: Sequence[str]) -> list[Conta
 def _contact_text(f: Field) -> str:
     lines = [" ".join(f.cells)] if f.cells else []
     return "\n".join(lines + [r.text for r in f.rows])
+
+
+def _sheet_organisations(sheet: Sheet, draft: _Draft) -> frozenset[str]:
+    """The names the sheet gives organisations (its partners, its national
+    partner): a contact line naming one is no person."""
+    national = draft.values.get("national_partner")
+    cells = [national] if isinstance(national, str) else []
+    for f in [*sheet.all("partners"), *sheet.all("lead_partner")]:
+        cells += [*f.cells, *(cell for r in f.rows for cell in r.cells)]
+    names = (split_partner_name(cell)[0] for cell in cells if cell.strip())
+    return frozenset(name for name in names if name)
 
 
 def _item_rows(sheet: Sheet, name: str) -> list[Row]:

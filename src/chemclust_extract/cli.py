@@ -13,6 +13,7 @@ import click
 
 from chemclust_extract.batch import InputError, OutputFolderError, Skipped, run_batch
 from chemclust_extract.decode import LEGACY_CANDIDATES
+from chemclust_extract.languages import LANGUAGES, label_table
 from chemclust_extract.options import DEFAULT_FILE_TIMEOUT, DEFAULT_MAX_SIZE, Options
 from chemclust_extract.paths import display_path
 
@@ -93,6 +94,13 @@ def main() -> None:
     help="Leave out files and folders whose name or path matches (repeatable).",
 )
 @click.option(
+    "--labels",
+    "label_files",
+    multiple=True,
+    metavar="FILE",
+    help="A TOML file of your own labels per field (see 'labels'); adds to the built-in ones (repeatable).",
+)
+@click.option(
     "--include-hidden",
     is_flag=True,
     help="Also read hidden files and folders, and system files such as Thumbs.db.",
@@ -119,6 +127,7 @@ def extract(
     max_size: int,
     file_timeout: float,
     exclude: tuple[str, ...],
+    label_files: tuple[str, ...],
     include_hidden: bool,
     jobs: int | None,
     wait: bool,
@@ -151,6 +160,7 @@ def extract(
             file_timeout=file_timeout or None,
             exclude=exclude,
             include_hidden=include_hidden,
+            labels=label_files,
         )
     except ValueError as error:
         raise Refused(str(error)) from None
@@ -170,6 +180,8 @@ def extract(
     if not quiet:
         if result.skipped:
             _say(_skipped_line(result.skipped))
+        if result.report["unknown_labels"]:
+            _say(_unknown_line(result.report["unknown_labels"]))
         report = result.report
         _say(
             f"{report['inputs']} file(s): {report['records']} record(s), {report['failures']} failed, "
@@ -193,6 +205,63 @@ def _skipped_line(skipped: Sequence[Skipped]) -> str:
     reasons = Counter(s.reason.split(" (")[0] for s in skipped)
     counted = ", ".join(f"{reason} {n}" for reason, n in sorted(reasons.items()))
     return f"skipped {len(skipped)} (listed in report.json): {counted}"
+
+
+def _unknown_line(unknown: Sequence[dict[str, Any]]) -> str:
+    """The five labels most often left unread, and how to map them."""
+    top = ", ".join(f"{u['label']!r} ({u['sheets']})" for u in unknown[:_UNKNOWN_SHOWN])
+    more = f" and {len(unknown) - _UNKNOWN_SHOWN} more" if len(unknown) > _UNKNOWN_SHOWN else ""
+    return (
+        f"labels no field knows, kept in extra (sheets): {top}{more}; "
+        "map them to fields with --labels FILE (see 'chemclust-extract labels --help')"
+    )
+
+
+_UNKNOWN_SHOWN = 5
+
+
+@main.command(name="labels")
+@click.option("--field", "field_", metavar="F", help="Only this field.")
+@click.option("--lang", metavar="L", help="Only this language (cs, en, de, pl).")
+@click.option(
+    "--labels", "label_files", multiple=True, metavar="FILE", help="Include a label profile."
+)
+def labels_command(field_: str | None, lang: str | None, label_files: tuple[str, ...]) -> None:
+    """Print every canonical field with the labels it is read from.
+
+    A label the extractor does not know goes to extra, and report.json lists
+    such labels under unknown_labels.  Map them with a TOML file of the same
+    shape as the built-in language files, given to extract with --labels:
+
+    \b
+      [total_budget]
+      cs = ["Suma nákladů"]
+      en = ["Overall cost"]
+      ignore = ["Tisk", "Sdílet"]      # page furniture: never read
+
+    Labels are also read by their words (inflections, word order, a fund
+    or note inside), so a label need not be listed to be read.
+
+    \b
+    Example:
+      chemclust-extract labels --field total_budget --lang de
+      chemclust-extract extract archive/ --labels my-labels.toml
+    """
+    try:
+        table_ = label_table(label_files)
+    except ValueError as error:
+        raise Refused(str(error)) from None
+    if field_ is not None and field_ not in table_:
+        raise Refused(f"unknown field {field_!r}; the fields are {', '.join(table_)}")
+    if lang is not None and lang not in LANGUAGES:
+        raise Refused(f"unknown language {lang!r}; the languages are {', '.join(LANGUAGES)}")
+    for name, by_language in table_.items():
+        if field_ is not None and name != field_:
+            continue
+        click.echo(name)
+        for code, found in by_language.items():
+            if lang is None or code == lang:
+                click.echo(f"  {code}: {', '.join(found)}")
 
 
 @contextmanager

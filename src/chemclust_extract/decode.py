@@ -23,7 +23,7 @@ from dataclasses import dataclass, replace
 import chardet
 
 from chemclust_extract.mojibake import repair_mojibake
-from chemclust_extract.plausibility import plausibility, reads_as_word
+from chemclust_extract.plausibility import own_letters, plausibility, reads_as_word
 
 LEGACY_CANDIDATES: tuple[str, ...] = ("windows-1250", "iso-8859-2", "windows-1252")
 
@@ -543,7 +543,14 @@ def _tiebreak(data: bytes, top: list[Scored]) -> Scored | None:
     )
     if paired[0][0] > paired[1][0]:
         return paired[0][1]
-    return _chardet_tiebreak(data, [s for score, s in paired if score == paired[0][0]])
+    level = [s for score, s in paired if score == paired[0][0]]
+    # Sheets of this region name its places and people: where the code pages
+    # differ only in letters, the one that reads them as letters of the
+    # sheets' own languages ("Vysočina", not "Vysoèina") is the surer guess.
+    own = sorted(((own_letters(s[3]), s) for s in level), key=lambda p: p[0], reverse=True)
+    if own[0][0] > own[1][0]:
+        return own[0][1]
+    return _chardet_tiebreak(data, [s for count, s in own if count == own[0][0]])
 
 
 def _chardet_tiebreak(data: bytes, top: list[Scored]) -> Scored | None:

@@ -73,7 +73,7 @@ def extract_bytes(data: bytes, path: str, options: Options | None = None) -> Rec
     reader = READERS.get(kind)
     if reader is None:
         raise ExtractionError("unsupported", f"{kind.upper()} document, not a project sheet")
-    sheet = recognise(reader(decoded.text))
+    sheet = recognise(reader(decoded.text), options.labels)
     if not any(f.name for f in sheet.fields):
         raise ExtractionError("no_fields", "no label of a project sheet was recognised")
     source = Source(path, hashlib.sha256(data).hexdigest(), kind, decoded.encoding)

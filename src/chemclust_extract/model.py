@@ -83,6 +83,9 @@ class Record:
     extra: dict[str, str | None] = field(default_factory=dict)
     source: Source | None = None
     warnings: tuple[FieldWarning, ...] = ()
+    # Labels the sheet has that no field knows (their values are in extra),
+    # for the batch's report; not part of the record's data.
+    unknown_labels: tuple[str, ...] = field(default=(), compare=False, repr=False)
 
     def to_dict(self) -> dict[str, Any]:
         """The record as JSON-ready data, keys in the contract's order.
@@ -91,6 +94,7 @@ class Record:
         every value and was the slowest step of writing a large batch.
         """
         data = dict(vars(self))
+        del data["unknown_labels"]
         for name in ("contacts", "partners", "news", "documents", "warnings"):
             data[name] = [dict(vars(item)) for item in data[name]]
         data["extra"] = dict(self.extra)

@@ -8,6 +8,7 @@ import math
 from dataclasses import dataclass, field
 
 from chemclust_extract.decode import LEGACY_CANDIDATES
+from chemclust_extract.languages import check_profiles
 
 DEFAULT_MAX_SIZE = 20 * 1024 * 1024
 DEFAULT_FILE_TIMEOUT = 30.0
@@ -35,7 +36,8 @@ class Options:
     ``file_timeout`` (seconds; ``None`` for none) bound each file;
     ``exclude`` holds glob patterns of files and folders to leave out of
     folder walks and globs, and ``include_hidden`` reads hidden and system
-    files too.
+    files too; ``labels`` are label profiles (TOML files shaped like a
+    language file's ``[labels]`` table) that add to the built-in labels.
 
     >>> Options(encoding="rot13")
     Traceback (most recent call last):
@@ -49,6 +51,7 @@ class Options:
     file_timeout: float | None = DEFAULT_FILE_TIMEOUT
     exclude: tuple[str, ...] = ()
     include_hidden: bool = False
+    labels: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         if self.encoding is not None:
@@ -59,6 +62,7 @@ class Options:
             check_encoding(name)
         if self.max_size < 0:
             raise ValueError(f"the size limit must not be negative, not {self.max_size}")
+        check_profiles(self.labels)  # ProfileError, a ValueError: unreadable, unknown field
         timeout = self.file_timeout
         if timeout is not None and not (timeout > 0 and math.isfinite(timeout)):
             raise ValueError(f"the time budget must be a positive number of seconds, not {timeout}")

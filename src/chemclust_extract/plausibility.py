@@ -215,3 +215,16 @@ def _sign(char: str, text: str, at: int) -> float:
 # Signs that may join two words ("Neisse–Nisa", "d’Azur"); any other sign
 # between letters ("wiod±cy") is a letter read in the wrong code page.
 _JOINERS = frozenset("–—‐‑’‘‚„“”·")
+
+
+# The languages of the sheets themselves (and Slovak, their neighbour).
+_OWN = frozenset("".join(_ALPHABETS[lang] for lang in ("cs", "sk", "pl", "de")))
+
+
+def own_letters(text: str) -> int:
+    """How many letters beyond ASCII belong to the sheets' own languages.
+
+    >>> own_letters("Kreis Vysočina, Görlitz"), own_letters("Kreis Vysoèina, Görlitz")
+    (2, 1)
+    """
+    return sum(1 for c in text if c in _OWN)

@@ -10,29 +10,42 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import cache
 
+from chemclust_extract.languages import IGNORED, LabelEntry, alternation, fold, labels, terms, words
+from chemclust_extract.meaning import MAX_LABEL_WORDS, read_label, without_fund_names
 from chemclust_extract.rows import Row
-from chemclust_extract.languages import LabelEntry, fold, labels, terms
 
 SECTIONS = frozenset({"partners", "news", "documents", "contacts"})
+_ITEM_LISTS = frozenset({"partners", "news", "documents"})
 # Fields whose text runs on over the rows below even after a first line.
 LONG_TEXT = frozenset({"description"})
 
-# A trailing note on a label: "Total budget (EUR)", "Rozpočet v Kč", "Budżet w PLN".
-# No leading spaces and one optional colon: a pattern free to start or end a
-# run of spaces in more than one way is tried at each of them, and a label
-# padded with 8 000 spaces took a second.  (The spaces before the note go
-# with the label, which lookup folds anyway.)
-_LABEL_NOTE = re.compile(
-    r"""(?:
-        \((?P<paren>[^()]{1,30})\)      # (EUR), (in EUR)
-      | \s(?:in|v|ve|w|en)\s(?P<unit>\S{1,6})  # in EUR, v Kč, w PLN
+# A label's number ("3.", "II.", "a)"), read past when the label is looked up.
+_NUMBERING = re.compile(r"^\s*(?:\d{1,3}|[IVX]{1,5})\s*[.)]\s+")
+
+
+@cache
+def _label_note() -> re.Pattern[str]:
+    """A trailing note on a label: "Total budget (EUR)", "Rozpočet v Kč",
+    "Budżet w PLN" (the prepositions come from the language files).  No
+    leading spaces and one optional colon: a pattern free to start or end a
+    run of spaces in more than one way is tried at each of them, and a label
+    padded with 8 000 spaces took a second.  (The spaces before the note go
+    with the label, which lookup folds anyway.)"""
+    prepositions = alternation(words("label_notes.prepositions"))
+    return re.compile(
+        rf"""(?:
+            \((?P<paren>[^()]{{1,30}})\)           # (EUR), (in EUR)
+          | \s(?:{prepositions})\s(?P<unit>\S{{1,6}})  # in EUR, v Kč, w PLN
+        )
+        \s*(?::\s*)?$                         # nothing after it but a colon and spaces""",
+        re.VERBOSE | re.IGNORECASE,
     )
-    \s*(?::\s*)?$                     # nothing after it but a colon and spaces""",
-    re.VERBOSE | re.IGNORECASE,
-)
+
+
 # "Label: value" written in one cell.
 _INLINE = re.compile(r"^(?P<label>[^:\n]{2,60}?)\s*:\s*(?P<value>.+)$", re.DOTALL)
 
@@ -56,6 +69,8 @@ class Field:
     columns: tuple[str, ...] = ()
     heading: bool = False
     order: int = 0
+    ambiguous: tuple[str, ...] = ()
+    block: int = 0
 
     @property
     def takes_rows(self) -> bool:
@@ -79,7 +94,7 @@ class Sheet:
         return next((f for f in self.fields if f.name == name), None)
 
 
-def recognise(rows: Iterable[Row]) -> Sheet:
+def recognise(rows: Iterable[Row], profiles: tuple[str, ...] = ()) -> Sheet:
     """Group a sheet's rows under the labels they belong to.
 
     >>> sheet = recognise([Row(1, ("Projekt", "ChemClust")),
@@ -92,12 +107,15 @@ def recognise(rows: Iterable[Row]) -> Sheet:
     >>> sheet.languages[0]
     'cs'
     """
+    known = labels(profiles)
     fields: list[Field] = []
     stray: list[Row] = []
     votes: Counter[str] = Counter()
     current: Field | None = None
     for row in rows:
-        found: tuple[LabelEntry | None, Field] | None = _known(row)
+        found = _known(row, known, current)
+        if found is not None and found[0] is not None and found[0].field == IGNORED:
+            continue  # a label of the page's furniture, as a profile says
         if found is None and current is not None and not row.heading and _belongs_to(current, row):
             _add_row(current, row)
             continue
@@ -113,22 +131,82 @@ def recognise(rows: Iterable[Row]) -> Sheet:
     return Sheet(tuple(fields), _ranked(votes), tuple(stray))
 
 
-def _known(row: Row) -> tuple[LabelEntry, Field] | None:
-    """The field a row opens if its label is a known one."""
+def _known(
+    row: Row, known: Mapping[str, LabelEntry], current: Field | None
+) -> tuple[LabelEntry | None, Field] | None:
+    """The field a row opens if its label is a known one, or reads as one
+    by its words; a label that could name two fields opens an unknown field
+    marked ``ambiguous``."""
     label, cells = row.label.strip(), row.values
-    entry, note = lookup(label)
+    if _item_of(current, row):
+        return None  # "Cíle projektu", a document's title in a list, is no label
+    entry, note = lookup(label, known)
     if entry is None and not cells:
         inline = _INLINE.match(label)
         if inline:
-            entry, note = lookup(inline["label"])
-            if entry is not None:
+            entry, note = lookup(inline["label"], known)
+            if entry is not None or _explicit(inline["label"]):
                 label, cells = inline["label"], (inline["value"].strip(),)
-    if entry is None:
+    ambiguous: tuple[str, ...] = ()
+    if entry is None and _by_meaning(row, label, cells, current):
+        reading = read_label(label)
+        if reading.field is not None:
+            entry, note = LabelEntry(reading.field, frozenset()), _note(label)
+        elif reading.why == "ambiguous":
+            ambiguous = reading.candidates
+    if entry is None and not ambiguous:
         return None
-    field_ = Field(entry.field, _bare(label), row.line, cells, row.links, note=note)
-    if entry.field in SECTIONS and cells and all(_column(c) for c in cells):
+    name = entry.field if entry is not None else None
+    field_ = Field(name, _bare(label), row.line, cells, row.links, note=note, ambiguous=ambiguous)
+    field_.block = row.block
+    if name in SECTIONS and cells and all(_column(c) for c in cells):
         field_.cells, field_.columns = (), tuple(_column(c) or "" for c in cells)
     return entry, field_
+
+
+def _by_meaning(row: Row, label: str, cells: tuple[str, ...], current: Field | None) -> bool:
+    """Whether a row is a label and its value, whose label may be read by
+    its words: a heading, a ``Label:``, or a label with a value outside a
+    section (inside one, a row with a value is an item: a partner called
+    "Partner organisation", a document called "Budget report")."""
+    if not _looks_like_label(label):
+        return False
+    if row.heading or label.rstrip().endswith(":"):
+        return True
+    outside = current is None or current.name not in SECTIONS or _closed(current, row)
+    # A bare label ("Pozostali partnerzy projektu") may open a section.
+    return outside and (bool(cells) or read_label(label).field in SECTIONS)
+
+
+def _item_of(current: Field | None, row: Row) -> bool:
+    """A bare row inside an item list's own block is an item, whatever it
+    says (a format that marks blocks: HTML)."""
+    return (
+        current is not None
+        and current.name in _ITEM_LISTS
+        and bool(current.block)
+        and row.block == current.block
+        and not row.heading
+        and not row.values
+        and not row.label.rstrip().endswith(":")
+    )
+
+
+def _closed(current: Field, row: Row) -> bool:
+    """Whether a section takes no more items with labels of their own: its
+    block has ended, or its label's own row held its value (``Partner:
+    X``, one partner per label) and this row has a label and a value."""
+    return _left_block(current, row) or bool(current.cells and row.values and row.label.strip())
+
+
+def _left_block(current: Field, row: Row) -> bool:
+    return bool(current.block and row.block and row.block != current.block)
+
+
+def _explicit(label: str) -> bool:
+    """A short text that reads as a label, not a sentence: an inline
+    ``Label: value`` must not turn a sentence with a colon into a label."""
+    return _looks_like_label(label) and len(label.split()) <= 6
 
 
 def _add_row(current: Field, row: Row) -> None:
@@ -144,10 +222,12 @@ def _belongs_to(current: Field | None, row: Row) -> bool:
     A ``Label:`` with a value still opens a field of its own."""
     if current is None:
         return False
+    if current.name in _ITEM_LISTS and _closed(current, row):
+        return False  # an item list ends where its block ends, or with its own row
     if not row.label.strip():
         return True
-    if current.name == "contacts":  # "Tel:", "E-mail:" lines of a contact block
-        return True
+    if current.name == "contacts":  # the lines of a contact block, "Tel:", "E-mail:"
+        return not row.values or _contact_line(row.label)
     if current.name in LONG_TEXT and row.values and _looks_like_label(row.label):
         return False  # a label and its value, after a description
     return current.takes_rows and not (row.values and row.label.rstrip().endswith(":"))
@@ -159,9 +239,32 @@ def _unknown(row: Row) -> tuple[None, Field] | None:
     inline = None if cells or row.heading else _INLINE.match(label)
     if inline and _looks_like_label(inline["label"]):
         label, cells = inline["label"], (inline["value"].strip(),)
+    if (row.heading or not cells) and not _names_a_thing_briefly(label):
+        return None  # a title, a sentence, a breadcrumb: what follows is text, not its value
     if row.heading or _looks_like_label(label):
         return None, Field(None, _bare(label), row.line, cells, row.links, heading=row.heading)
     return None
+
+
+# Marks of a title, a sentence or a breadcrumb ("Gmünd · Kultur"), not of a
+# label (a label's own colon is gone by now, or it had a value).
+_TITLE_MARKS = frozenset(":!?·|»›")
+
+
+def _names_a_thing_briefly(heading: str) -> bool:
+    """A heading that reads as a label ("Poznámka", "Partner organisations"),
+    not a title or a sentence ("Weitra und Nové Hrady: Musik verbindet!")."""
+    text = heading.strip().rstrip(":")
+    return _looks_like_label(text) and not any(c in text for c in _TITLE_MARKS)
+
+
+def _contact_line(label: str) -> bool:
+    """A label inside a contact block: ``Tel.``, ``E-mail``, ``Adresa``."""
+    text = label.strip().rstrip(":").strip()
+    return bool(
+        terms("contacts.parts").pattern.fullmatch(text)
+        or terms("column_headers.address").pattern.fullmatch(text)
+    )
 
 
 def _column_headers(row: Row) -> tuple[str, ...]:
@@ -171,25 +274,34 @@ def _column_headers(row: Row) -> tuple[str, ...]:
     return tuple(c or "" for c in columns) if cells and all(columns) else ()
 
 
-def lookup(label: str) -> tuple[LabelEntry | None, str | None]:
-    """The canonical field of a label, and any note it carries.
+def lookup(
+    label: str, known: Mapping[str, LabelEntry] | None = None
+) -> tuple[LabelEntry | None, str | None]:
+    """The canonical field of a label spelt like a known one, and any note
+    it carries; a number before it is read past.
 
     >>> entry, note = lookup("Total budget (EUR):")
     >>> entry.field, note
     ('total_budget', 'EUR')
-    >>> lookup("Cílem projektu je")[0] is None
-    True
+    >>> lookup("3. Rozpočet")[0].field, lookup("Cílem projektu je")[0] is None
+    ('total_budget', True)
     """
-    known = labels()
-    key = fold(label)
-    if key in known:
-        return known[key], None
-    note = _LABEL_NOTE.search(label)
-    if note:
-        key = fold(label[: note.start()])
+    known = labels() if known is None else known
+    for text in dict.fromkeys([label, _NUMBERING.sub("", label)]):
+        key = fold(text)
         if key in known:
-            return known[key], (note["paren"] or note["unit"]).strip()
+            return known[key], None
+        note = _label_note().search(text)
+        if note:
+            key = fold(text[: note.start()])
+            if key in known:
+                return known[key], (note["paren"] or note["unit"]).strip()
     return None, None
+
+
+def _note(label: str) -> str | None:
+    note = _label_note().search(label)
+    return (note["paren"] or note["unit"]).strip() if note else None
 
 
 def _column(cell: str) -> str | None:
@@ -200,8 +312,13 @@ def _column(cell: str) -> str | None:
 
 def _looks_like_label(text: str) -> bool:
     """A short piece of text that could be a label, not a sentence or a number."""
+    text = without_fund_names(text)  # a fund's long name is one word
     words = text.split()
-    return 0 < len(words) <= 8 and len(text) <= 80 and not re.fullmatch(r"[\d\s.,)(/-]+", text)
+    return (
+        0 < len(words) <= MAX_LABEL_WORDS
+        and len(text) <= 80
+        and not re.fullmatch(r"[\d\s.,)(/-]+", text)
+    )
 
 
 def _bare(label: str) -> str:

@@ -131,6 +131,7 @@ def run_batch(
         records = unique_ids(records)
         data = [r.to_dict() for r in records]
         report = build_report(total, data, failures, time.perf_counter() - started, found.skipped)
+        report["unknown_labels"] = unknown_labels(records)
         try:
             written = write_dataset(data, failures, report, out)
         except OSError as error:
@@ -173,6 +174,15 @@ def build_report(
         "elapsed_seconds": round(elapsed, 3),
         "files_per_second": round(inputs / elapsed, 1) if elapsed > 0 else None,
     }
+
+
+def unknown_labels(records: Sequence[Record]) -> list[dict[str, Any]]:
+    """Every label that went to ``extra`` because no field knows it, with
+    how many sheets have it, most frequent first: what a ``--labels``
+    profile could map."""
+    counts = Counter(label for r in records for label in set(r.unknown_labels))
+    ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+    return [{"label": label, "sheets": sheets} for label, sheets in ranked]
 
 
 def _share(count: int, total: int) -> dict[str, float | int]:

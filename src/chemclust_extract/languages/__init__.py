@@ -231,6 +231,25 @@ def alternation(items: Iterable[str]) -> str:
     patterns that take their words from the data.
 
     >>> alternation(["do", "až", "bis zum"])
-    'bis\\\\ zum|do|až'
+    'bis\\\\ zum|až|do'
     """
-    return "|".join(re.escape(w) for w in sorted(set(items), key=len, reverse=True)) or "(?!)"
+    ordered = sorted(set(items), key=lambda w: (-len(w), w))
+    return "|".join(re.escape(w) for w in ordered) or "(?!)"
+
+
+def label_table(profiles: Sequence[str] = ()) -> dict[str, dict[str, list[str]]]:
+    """Every canonical field with its labels by language, as written in the
+    language files and then the profiles (``--labels``), for people to read.
+
+    >>> label_table()["total_budget"]["cs"][:2]
+    ['Celkový rozpočet', 'Rozpočet']
+    """
+    check_profiles(profiles)
+    found: dict[str, dict[str, list[str]]] = {name: {} for name in FIELDS}
+    sources = [(code, _lookup(language(code), "labels") or {}) for code in LANGUAGES]
+    sources += [(code, by_field) for path in profiles for code, by_field in _profile(path)]
+    for code, by_field in sources:
+        for name, names in by_field.items():
+            listed = found.setdefault(name, {}).setdefault(code or "any", [])
+            listed += [n for n in names if n not in listed]
+    return found

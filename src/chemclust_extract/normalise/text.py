@@ -7,6 +7,8 @@ import html
 import re
 import unicodedata
 
+from chemclust_extract.normalise.urls import EMAIL, URL
+
 _TAG = re.compile(r"<\s*/?\s*[a-zA-Z][^>]*>|<!--")
 _ENTITY = re.compile(r"&(?:#\d+|#x[0-9a-fA-F]+|[a-zA-Z]{2,8});")
 _BLOCKS = frozenset(
@@ -180,3 +182,22 @@ def _html_paragraphs(markup: str) -> list[str]:
             breaks = 0
     chunks[-1].append(markup[at:])
     return ["".join(parts) for parts in chunks]
+
+
+# A value that is only digits, signs and separators, or a date or a range of
+# years: a number, a period, a code.
+_NO_NAME = re.compile(r"[\W\d_]*")
+_YEARS = re.compile(r"[(\[]?\s*(?:19|20)\d\d\s*(?:[-–—/]\s*(?:19|20)?\d\d)?\s*[)\]]?")
+
+
+def names_a_thing(text: str) -> bool:
+    """Whether a value can be a name or a title: it has letters, and is
+    not a year or a range of years, a web or e-mail address alone.
+
+    >>> [names_a_thing(t) for t in ("ChemClust", "Interreg V-A", "2014-2020", "12345", "www.x.eu")]
+    [True, True, False, False, False]
+    """
+    stripped = text.strip()
+    if _NO_NAME.fullmatch(stripped) or _YEARS.fullmatch(stripped):
+        return False
+    return not (URL.fullmatch(stripped) or EMAIL.fullmatch(stripped))

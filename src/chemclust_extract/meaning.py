@@ -1,0 +1,184 @@
+"""Labels by meaning: the field a label names when it is not spelt like a
+known one.
+
+Behind the recogniser's exact table, a label is read by its words.  Each
+field declares, per language (``[meaning.<field>]`` in
+``languages/*.toml``), *head* words that name the thing (one must be there)
+and *qualifier* words that add to it, as word beginnings without
+diacritics, so that inflections fit (``rozpočt`` fits ``rozpočtu``) and
+German compounds too (``kosten`` in ``Gesamtprojektkosten``).  Words that
+make a label name something else (``[negative]``: a programming period, a
+registration number, a priority axis, a per-project cap, national
+co-financing ...) send it to ``extra``.  A label is taken only with a clear
+margin over the runner-up; otherwise it is ambiguous, and goes to ``extra``
+with a warning.  A wrong value is worse than a missing one.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import cache
+
+from chemclust_extract.languages import LANGUAGES, bare, language, terms
+
+# A label's number ("3.", "II.", "a)") and a bracketed note after it.
+_NUMBERING = re.compile(r"^\s*(?:\d{1,3}|[ivxlc]{1,5}|[a-z])\s*[.)]\s+", re.IGNORECASE)
+_BRACKETED = re.compile(r"\s*[(\[][^()\[\]]{0,60}[)\]]")
+_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+# A label has few words; a sentence is no label.
+MAX_LABEL_WORDS = 8
+# Head words weigh this much, each qualifier one; a label is read as a
+# field only this far ahead of the next field.
+_HEAD, _MARGIN = 2, 1
+# A stem this long may stand inside a word (German compounds).
+_INFIX_MIN = 5
+# The field a label naming only a fund is (its money), and which by its
+# words alone ("co-financing", "support") needs a word saying it is the EU's.
+_FUND_ONLY = "eu_contribution"
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What a label means: a field, or ``None`` with why (``negative``:
+    it names another thing; ``ambiguous``: two fields fit alike)."""
+
+    field: str | None
+    why: str | None = None
+    candidates: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class _Words:
+    head: tuple[str, ...]
+    qualifier: tuple[str, ...]
+
+
+@cache
+def _fields() -> Mapping[str, _Words]:
+    merged: dict[str, tuple[list[str], list[str]]] = {}
+    for code in LANGUAGES:
+        for name, spec in dict(language(code).get("meaning", {})).items():
+            head, qualifier = merged.setdefault(name, ([], []))
+            head += [bare(w) for w in spec.get("head", [])]
+            qualifier += [bare(w) for w in spec.get("qualifier", [])]
+    return {
+        name: _Words(tuple(dict.fromkeys(h)), tuple(dict.fromkeys(q)))
+        for name, (h, q) in merged.items()
+    }
+
+
+@cache
+def _negatives() -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """(kind, words of the phrase) for every negative phrase, longest first."""
+    found = {
+        (kind, tuple(_WORD.findall(bare(phrase))))
+        for code in LANGUAGES
+        for kind, phrases in dict(language(code).get("negative", {})).items()
+        for phrase in phrases
+    }
+    return tuple(sorted(found, key=lambda item: (-len(item[1]), item)))
+
+
+def label_words(label: str, notes: bool = False) -> list[str]:
+    """A label's words without diacritics, its number and bracketed notes;
+    a hyphenated word also gives its parts.
+
+    >>> label_words("3. Celkové způsobilé výdaje (v Kč):")
+    ['celkove', 'zpusobile', 'vydaje']
+    >>> label_words("EFRE-Mittel")
+    ['efre-mittel', 'efre', 'mittel']
+    """
+    text = without_fund_names(_NUMBERING.sub("", label))
+    text = text.replace("(", " ").replace(")", " ") if notes else _BRACKETED.sub(" ", text)
+    found: list[str] = []
+    for word in _WORD.findall(bare(text)):
+        found.append(word)
+        if "-" in word:
+            found += word.split("-")
+    return found
+
+
+def without_fund_names(text: str) -> str:
+    """A text with each fund's full name written as its acronym, so that a
+    long name counts as one word.
+
+    >>> without_fund_names("Výše dotace z Evropského fondu pro regionální rozvoj")
+    'Výše dotace z ERDF'
+    """
+    funds = terms("funds")
+    return funds.pattern.sub(lambda m: funds.key(m) if " " in m.group(0) else m.group(0), text)
+
+
+def read_label(label: str) -> Reading:
+    """The field a label means by its words, if it is clear.
+
+    >>> read_label("Celkové výdaje projektu").field
+    'total_budget'
+    >>> read_label("Gesamtprojektkosten").field, read_label("Podpora z EFRR").field
+    ('total_budget', 'eu_contribution')
+    >>> read_label("Programové období")
+    Reading(field=None, why='negative', candidates=('period',))
+    >>> read_label("Weather tomorrow").field is None
+    True
+    """
+    found = label_words(label)
+    if not found or len(found) > MAX_LABEL_WORDS:
+        return Reading(None)
+    negative = _negative(found)
+    if negative:
+        return Reading(None, "negative", (negative,))
+    if all(_is_fund(word) for word in found):  # "EFRE (85 %)": the fund's share
+        return Reading(_FUND_ONLY)
+    noted = label_words(label, notes=True)
+    scores = sorted(
+        (
+            (score, name)
+            for name, spec in _fields().items()
+            if (score := _score(found, noted, spec))
+        ),
+        reverse=True,
+    )
+    if not scores:
+        return Reading(None)
+    if len(scores) > 1 and scores[0][0] - scores[1][0] < _MARGIN:
+        return Reading(None, "ambiguous", tuple(sorted(n for s, n in scores if s == scores[0][0])))
+    return Reading(scores[0][1])
+
+
+def _score(found: list[str], noted: list[str], spec: _Words) -> int:
+    """Head words count in the label itself, qualifiers in its notes too
+    ("Zuschuss (EFRE)")."""
+    if not any(_fits(word, stem) for word in found for stem in spec.head):
+        return 0
+    qualifiers = {stem for stem in spec.qualifier for word in noted if _fits(word, stem)}
+    if spec is _fields().get(_FUND_ONLY):
+        if any(_is_fund(word) for word in noted):
+            qualifiers.add("(fund)")
+        if not qualifiers:  # "Spolufinancování", "Co-financing": whose? doubtful
+            return 0
+    return _HEAD + len(qualifiers)
+
+
+def _fits(word: str, stem: str) -> bool:
+    return word.startswith(stem) or (len(stem) >= _INFIX_MIN and stem in word)
+
+
+def _begins(word: str, part: str) -> bool:
+    """A word begins with a negative word; a short one ("oś", "osa") must be
+    the whole word, or it would begin many others ("osoba")."""
+    return word == part if len(part) < _INFIX_MIN - 1 else word.startswith(part)
+
+
+def _is_fund(word: str) -> bool:
+    return terms("funds").pattern.fullmatch(word) is not None
+
+
+def _negative(found: list[str]) -> str | None:
+    """The kind of thing a negative phrase says the label names, if one is in it."""
+    for kind, phrase in _negatives():
+        for start in range(len(found) - len(phrase) + 1):
+            if all(_begins(found[start + i], part) for i, part in enumerate(phrase)):
+                return kind
+    return None
