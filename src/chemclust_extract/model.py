@@ -102,6 +102,25 @@ class Record:
         return data
 
 
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Record:
+        """A record from its JSON form, as :meth:`to_dict` gives it.
+
+        >>> record = Record("x", name="X", partners=(Partner(1, "A", "CZ", "lead", None),))
+        >>> Record.from_dict(record.to_dict()) == record
+        True
+        """
+        values = dict(data)
+        values["contacts"] = tuple(Contact(**c) for c in data["contacts"])
+        values["partners"] = tuple(Partner(**p) for p in data["partners"])
+        values["news"] = tuple(NewsItem(**n) for n in data["news"])
+        values["documents"] = tuple(Document(**d) for d in data["documents"])
+        values["warnings"] = tuple(FieldWarning(**w) for w in data["warnings"])
+        values["extra"] = dict(data["extra"])
+        values["source"] = Source(**data["source"]) if data.get("source") else None
+        return cls(**values)
+
+
 SCALAR_FIELDS: tuple[str, ...] = (
     "id", "name", "title", "programme", "national_partner", "website", "start_date",
     "end_date", "duration_months", "total_budget", "total_budget_currency",

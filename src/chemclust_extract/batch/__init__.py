@@ -1,19 +1,22 @@
 """A batch: find the inputs, extract each in isolation, make ids unique,
-count what happened, and write the dataset.
+count what happened, and write the dataset, in memory that does not grow
+with the number of sheets.
 
-``discover`` decides which files a run reads, ``engine`` extracts them
-(in parallel, each within a time budget) and ``lock`` keeps a second run
-out of the output folder while this one writes it.
+``discover`` decides which files a run reads; ``engine`` extracts them (in
+worker processes, each file within a time budget) and ``dask_engine`` on a
+Dask cluster; ``records`` keeps the records on disk between the two passes
+a batch needs (ids are unique only once every record is known) and for
+``--incremental``; ``report`` counts; ``lock`` keeps a second run out of
+the output folder while this one writes it.
 """
 
 from __future__ import annotations
 
+import hashlib
 import os
 import time
-from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, replace
-from importlib.metadata import version
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -26,31 +29,56 @@ from chemclust_extract.batch.discover import (
 )
 from chemclust_extract.batch.engine import extract_stream
 from chemclust_extract.batch.lock import OutputFolderError, output_folder_lock
-from chemclust_extract.model import SCALAR_FIELDS, Failure, Record
+from chemclust_extract.batch.records import (
+    RECORDS_NAME,
+    Kept,
+    PreviousRecords,
+    RecordFile,
+    unique_ids,
+)
+from chemclust_extract.batch.report import ReportTally
+from chemclust_extract.extract import ExtractionError, read_sheet_bytes
+from chemclust_extract.model import Failure, Record
 from chemclust_extract.options import Options
 from chemclust_extract.paths import display_path
-from chemclust_extract.writers import write_dataset
+from chemclust_extract.writers import PROJECTS_JSON, DatasetWriter
 
 __all__ = [
-    "BatchResult", "Discovery", "InputError", "OutputFolderError", "Skipped", "auto_jobs",
-    "build_report", "discover", "extract_many", "find_inputs", "run_batch", "unique_ids",
+    "ENGINES", "BatchResult", "Discovery", "InputError", "OutputFolderError", "Skipped",
+    "auto_jobs", "discover", "extract_many", "find_inputs", "run_batch", "unique_ids",
 ]  # fmt: skip
 
-COVERED_LISTS = ("contacts", "partners", "news", "documents")
+ENGINES = ("local", "dask")
+Progress = Callable[[int, int], object]
 
 
 @dataclass(frozen=True)
 class BatchResult:
-    records: tuple[Record, ...]
+    """What a run did: its failures, report, files and timings.  The
+    records are in ``out_dir``, read on demand (:attr:`records`), so that a
+    batch of any size is not held in memory."""
+
+    out_dir: Path
     failures: tuple[Failure, ...]
     report: dict[str, Any]
     written: tuple[Path, ...]
     skipped: tuple[Skipped, ...] = ()
+    timings: dict[str, Any] = field(default_factory=dict)
+    extracted: int = 0
 
     @property
     def exit_code(self) -> int:
         """0 when every input gave a record, 1 when any failed."""
         return 1 if self.failures else 0
+
+    @property
+    def records(self) -> tuple[Record, ...]:
+        """Every record the run wrote, in input order (loaded from
+        ``projects.json``)."""
+        import json
+
+        data = json.loads((self.out_dir / PROJECTS_JSON).read_text(encoding="utf-8"))
+        return tuple(Record.from_dict(item) for item in data)
 
 
 def extract_many(
@@ -59,41 +87,31 @@ def extract_many(
     """Extract each file, in order, yielding its record or its failure;
     each file within ``options.file_timeout`` seconds.  ``jobs`` > 1
     spreads the files over that many processes; ``None`` uses every core
-    for batches large enough to repay starting them."""
+    available for batches large enough to repay starting them."""
     items = [Path(p) for p in paths]
     jobs = auto_jobs(len(items)) if jobs is None else jobs
     yield from extract_stream(items, options or Options(), jobs)
 
 
-# Each worker process pays about a second to import its libraries.
-_FILES_PER_WORKER = 64
+# Below this many files, starting workers costs more than it saves.
+PARALLEL_FROM = 200
+
+
+def available_cores() -> int:
+    """The cores this process may run on (its affinity, not the machine's)."""
+    try:
+        return len(os.sched_getaffinity(0)) or 1
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
 
 
 def auto_jobs(files: int) -> int:
-    """One process per core for large batches, one for small ones.
+    """Every available core from a few hundred files on, one process below.
 
-    >>> auto_jobs(10), auto_jobs(100_000) >= 1
+    >>> auto_jobs(10), auto_jobs(100_000) == available_cores()
     (1, True)
     """
-    return max(1, min(os.cpu_count() or 1, files // _FILES_PER_WORKER))
-
-
-def unique_ids(records: Sequence[Record]) -> list[Record]:
-    """Records whose ids are unique in the run: where several share an id,
-    each gets ``-`` and the first 8 hex digits of its source's sha256."""
-    counts = Counter(r.id for r in records)
-    renamed = [
-        replace(r, id=f"{r.id}-{r.source.sha256[:8]}") if counts[r.id] > 1 and r.source else r
-        for r in records
-    ]
-    seen: Counter[str] = Counter()
-    result = []
-    for record in renamed:  # the same file twice under two names: number the copies
-        seen[record.id] += 1
-        result.append(
-            replace(record, id=f"{record.id}-{seen[record.id]}") if seen[record.id] > 1 else record
-        )
-    return result
+    return available_cores() if files >= PARALLEL_FROM else 1
 
 
 def run_batch(
@@ -101,12 +119,22 @@ def run_batch(
     out_dir: str | os.PathLike[str] = "output",
     options: Options | None = None,
     jobs: int | None = None,
-    progress: Callable[[int, int], object] | None = None,
+    progress: Progress | None = None,
     wait: bool = False,
     waiting: Callable[[str], object] | None = None,
+    incremental: bool = False,
+    engine: str = "local",
+    scheduler: str | None = None,
 ) -> BatchResult:
     """Extract every input and write the dataset into ``out_dir``;
     ``progress(done, total)`` is called after each file.
+
+    Records stream from extraction to a file in the staging folder (only
+    ids and hashes stay in memory), then, ids made unique, to the writers.
+    With ``incremental``, a sheet whose path and bytes an earlier run in
+    ``out_dir`` saw is not extracted again: its record is carried over.
+    ``engine`` is ``local`` (worker processes) or ``dask`` (a cluster at
+    ``scheduler``, or a local one).
 
     Raises :class:`InputError` for an INPUT that names nothing and
     :class:`OutputFolderError` when ``out_dir`` cannot be written or another
@@ -114,76 +142,123 @@ def run_batch(
     waits its turn), both before any file is read."""
     started = time.perf_counter()
     options = options or Options()
+    if engine not in ENGINES:
+        raise ValueError(f"unknown engine {engine!r}; the engines are {', '.join(ENGINES)}")
     out = Path(out_dir)
     found = discover(inputs, out, options.exclude, options.include_hidden)
     with output_folder_lock(out, wait, waiting):
-        records: list[Record] = []
-        failures: list[Failure] = list(found.failures)
-        total = len(found.files) + len(found.failures)
-        stream = extract_many(found.files, options, jobs)
-        for done, result in enumerate(stream, start=len(found.failures) + 1):
-            if isinstance(result, Failure):
-                failures.append(result)
-            else:
-                records.append(result)
-            if progress is not None:
-                progress(done, total)
-        records = unique_ids(records)
-        data = [r.to_dict() for r in records]
-        report = build_report(total, data, failures, time.perf_counter() - started, found.skipped)
-        report["unknown_labels"] = unknown_labels(records)
         try:
-            written = write_dataset(data, failures, report, out)
+            with DatasetWriter(out) as writer:
+                return _run(found, writer, options, jobs, progress, incremental, engine, scheduler, started)
         except OSError as error:
             message = f"cannot write to {display_path(out)}/: {error.strerror or error}"
             raise OutputFolderError(message) from None
+
+
+def _run(
+    found: Discovery,
+    writer: DatasetWriter,
+    options: Options,
+    jobs: int | None,
+    progress: Progress | None,
+    incremental: bool,
+    engine: str,
+    scheduler: str | None,
+    started: float,
+) -> BatchResult:
+    """The two passes of a batch: extract into the record file, then write."""
+    kept_file = RecordFile(writer.staging / RECORDS_NAME, options)
+    failures: list[Failure] = list(found.failures)
+    ids: list[tuple[str, str]] = []
+    total = len(found.files) + len(found.failures)
+    counter = _Counter()
+    previous = PreviousRecords(writer.out_dir, options) if incremental else None
+    try:
+        results = _results(found.files, options, jobs, previous, engine, scheduler, counter)
+        for done, result in enumerate(results, start=len(failures) + 1):
+            if isinstance(result, Failure):
+                failures.append(result)
+            else:
+                kept_file.add(result)
+                ids.append((str(result.data["id"]), result.sha256))
+            if progress is not None:
+                progress(done, total)
+    finally:
+        kept_file.close()
+        if previous is not None:
+            previous.close()
+    extracted_at = time.perf_counter()
+    tally = ReportTally()
+    for kept, final_id in zip(kept_file.replay(), unique_ids(ids), strict=True):
+        data = kept.data if kept.data["id"] == final_id else {**kept.data, "id": final_id}
+        writer.add(data)
+        tally.add(data, kept.unknown_labels)
+    report = tally.report(total, failures, found.skipped)
+    written = writer.finish(failures, report, also=[kept_file.path] if incremental else [])
+    finished = time.perf_counter()
+    timings = {
+        "inputs": total,
+        "extracted": counter.extracted,
+        "elapsed_seconds": round(finished - started, 3),
+        "extract_seconds": round(extracted_at - started, 3),
+        "write_seconds": round(finished - extracted_at, 3),
+        "files_per_second": round(total / (finished - started), 1) if finished > started else None,
+    }
     return BatchResult(
-        tuple(records), tuple(failures), report, tuple(written), tuple(found.skipped)
-    )
+        writer.out_dir, tuple(failures), report, tuple(written), tuple(found.skipped), timings,
+        counter.extracted,
+    )  # fmt: skip
 
 
-def build_report(
-    inputs: int,
-    data: Sequence[dict[str, Any]],
-    failures: Sequence[Failure],
-    elapsed: float,
-    skipped: Sequence[Skipped] = (),
-) -> dict[str, Any]:
-    """What ``report.json`` says of a run: counts, coverage, failures, what
-    was skipped, time; ``data`` are the records as :meth:`Record.to_dict`
-    gives them."""
-    coverage = {
-        name: _share(sum(1 for d in data if d[name] not in (None, [], {})), len(data))
-        for name in (*SCALAR_FIELDS[1:], *COVERED_LISTS, "extra")
-    }
-    return {
-        "tool": "chemclust-extract",
-        "version": version("chemclust-extract"),
-        "inputs": inputs,
-        "records": len(data),
-        "failures": len(failures),
-        "warnings": sum(len(d["warnings"]) for d in data),
-        "complete": inputs == len(data) + len(failures),
-        "failure_codes": dict(sorted(Counter(f.code for f in failures).items())),
-        "warning_codes": dict(
-            sorted(Counter(w["code"] for d in data for w in d["warnings"]).items())
-        ),
-        "coverage": coverage,
-        "failed": [f.to_dict() for f in failures],
-        "skipped": [s.to_dict() for s in skipped],
-        "elapsed_seconds": round(elapsed, 3),
-        "files_per_second": round(inputs / elapsed, 1) if elapsed > 0 else None,
-    }
+@dataclass
+class _Counter:
+    extracted: int = 0
 
 
-def unknown_labels(records: Sequence[Record]) -> list[dict[str, Any]]:
-    """Every label that went to ``extra`` because no field knows it, with
-    how many sheets have it, most frequent first: what a ``--labels``
-    profile could map."""
-    counts = Counter(label for r in records for label in set(r.unknown_labels))
-    ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
-    return [{"label": label, "sheets": sheets} for label, sheets in ranked]
+def _results(
+    paths: Sequence[Path],
+    options: Options,
+    jobs: int | None,
+    previous: PreviousRecords | None,
+    engine: str,
+    scheduler: str | None,
+    counter: _Counter,
+) -> Iterator[Kept | Failure]:
+    """Each file's kept record or failure, in input order: carried over from
+    the previous run where the file is unchanged, extracted otherwise."""
+    carried = _carried(paths, previous)
+    todo = [path for path, kept in zip(paths, carried, strict=True) if kept is None]
+    counter.extracted = len(todo)
+    jobs = auto_jobs(len(todo)) if jobs is None else jobs
+    if engine == "dask":
+        from chemclust_extract.batch.dask_engine import dask_stream
+
+        stream: Iterator[Record | Failure] = dask_stream(todo, options, scheduler)
+    else:
+        stream = extract_stream(todo, options, jobs)
+    for kept in carried:
+        if kept is not None:
+            yield kept
+            continue
+        result = next(stream)
+        yield result if isinstance(result, Failure) else _keep(result)
 
 
-def _share(count: int, total: int) -> dict[str, float | int]:
-    return {"records": count, "share": round(count / total, 3) if total else 0.0}
+def _carried(paths: Sequence[Path], previous: PreviousRecords | None) -> list[Kept | None]:
+    if previous is None:
+        return [None] * len(paths)
+    found: list[Kept | None] = []
+    for path in paths:  # in display-path order, as the earlier run kept them
+        try:
+            data = read_sheet_bytes(path)
+        except ExtractionError:
+            found.append(None)
+            continue
+        found.append(previous.find(display_path(path), hashlib.sha256(data).hexdigest()))
+    return found
+
+
+def _keep(record: Record) -> Kept:
+    source = record.source
+    assert source is not None, "a record of a batch comes from a file"
+    return Kept(source.path, source.sha256, record.to_dict(), record.unknown_labels)

@@ -43,6 +43,7 @@ OUTPUT_NAMES = frozenset(
     }
 )  # fmt: skip
 LOCK_NAME = ".chemclust-extract.lock"
+RECORDS_NAME = ".chemclust-extract.records"  # batch/records.py: kept for --incremental
 REPORT_NAME = "report.json"
 _REPORT_MARK = b'"tool": "chemclust-extract"'
 
@@ -92,7 +93,7 @@ def discover(
             known = by_file.get(real)
             if known is None or _shorter(match, known):
                 by_file[real] = match
-    files = sorted(by_file.values(), key=lambda p: p.as_posix())
+    files = sorted(by_file.values(), key=display_path)  # the order every output shows
     return Discovery(files, walker.failures, sorted(walker.skipped, key=lambda s: s.path))
 
 
@@ -219,7 +220,7 @@ class _Walker:
         """A file this tool wrote: one of its output names, a temporary part
         or the lock, in the output folder or beside an earlier run's report."""
         name = path.name
-        if name not in OUTPUT_NAMES and name != LOCK_NAME and not _is_part(name):
+        if name not in OUTPUT_NAMES and name not in {LOCK_NAME, RECORDS_NAME} and not _is_part(name):
             return False
         folder = _real(path.parent)
         return folder == self.out or _holds_report(path.parent)

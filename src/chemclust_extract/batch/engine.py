@@ -108,6 +108,25 @@ def extract_stream(paths: Sequence[Path], options: Options, jobs: int = 1) -> It
     yield from _Pool(min(jobs, len(paths)), options).run(paths)
 
 
+# A sheet in each format, so that the label tables, patterns, country and
+# phone tables and the parsers are built once before workers are forked.
+_WARM_UP = (
+    ("warm-up.tsv", "Projekt\tX\nTrvání\t01/2010 – 12/2012\nCelkový rozpočet\t€ 1 000\n"
+     "Partneři projektu\n1\tÚstí (CZ)\nKontaktní osoba\tJan Novák, Tel: +420 475 657 938\n"),
+    ("warm-up.html", "<p><b>Projekt:</b> X</p><p><b>Laufzeit:</b> 1. Januar 2010 bis 2012</p>"),
+    ("warm-up.txt", "Project: X\nDuration: January 2010 to March 2011\n"),
+)  # fmt: skip
+
+
+def warm_up(options: Options) -> None:
+    """Build every table and cache a sheet needs, in this process."""
+    from chemclust_extract.extract import ExtractionError, extract_bytes
+
+    for name, text in _WARM_UP:
+        with suppress(ExtractionError):  # the warm-up sheets give records
+            extract_bytes(text.encode("utf-8"), name, options)
+
+
 @dataclass
 class _Worker:
     """A worker process, the files sent to it and not yet answered, and
@@ -139,6 +158,8 @@ class _Pool:
         chunks = deque(items[i : i + size] for i in range(0, len(items), size))
         most_waiting = self.jobs * size * 4
         answers: dict[int, Result] = {}
+        if self.context.get_start_method() == "fork":
+            warm_up(self.options)  # once, here: the workers inherit it
         workers = [self.start() for _ in range(self.jobs)]
         following = 0
         try:

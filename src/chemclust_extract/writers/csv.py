@@ -1,16 +1,20 @@
 """CSV tables: RFC 4180, UTF-8, a header row, CRLF line ends, numbers as
 written by Python (no thousands separators, ``.`` for decimals), and text
-that a spreadsheet would run as a formula made inert."""
+that a spreadsheet would run as a formula made inert.  Rows are written as
+they come, through the standard ``csv`` module."""
 
 from __future__ import annotations
 
 import csv
 import re
+from collections.abc import Sequence
 from pathlib import Path
-
-import pandas as pd
+from typing import IO, TYPE_CHECKING
 
 from chemclust_extract.writers.atomic import write_atomic
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 # A cell that is wholly a number is data, even with a sign: -5, +420475657938.
 # Only ASCII digits count (issue 7): "-١٢٣" passes Python's \d but a
@@ -42,18 +46,29 @@ def neutralise(value: object) -> object:
     return value
 
 
+class CsvTable:
+    """One table written row by row to an open text handle (``newline=""``)."""
+
+    def __init__(self, handle: IO[str], columns: Sequence[str]) -> None:
+        self.columns = tuple(columns)
+        self._writer = csv.writer(handle, quoting=csv.QUOTE_MINIMAL, lineterminator="\r\n")
+        self._writer.writerow(self.columns)
+
+    def add(self, row: dict[str, object]) -> None:
+        self._writer.writerow([_cell(row.get(name)) for name in self.columns])
+
+
+def _cell(value: object) -> object:
+    return "" if value is None else neutralise(value)
+
+
 def write_csv(frame: pd.DataFrame, path: Path) -> Path:
-    """Write one table atomically."""
-    # Built cell by cell: Series.map would re-infer types and turn an integer
-    # column with gaps into floats.
-    safe = pd.DataFrame(
-        {name: pd.Series([neutralise(v) for v in frame[name]], dtype=object) for name in frame},
-        columns=frame.columns,
-    )
-    return write_atomic(
-        path,
-        lambda handle: safe.to_csv(
-            handle, index=False, quoting=csv.QUOTE_MINIMAL, lineterminator="\r\n"
-        ),
-        newline="",
-    )
+    """Write one table, a DataFrame as :func:`build_tables` gives it, atomically."""
+    rows = frame.to_dict("records")
+
+    def write(handle: IO[str]) -> None:
+        table = CsvTable(handle, [str(c) for c in frame.columns])
+        for row in rows:
+            table.add({str(k): v for k, v in row.items()})
+
+    return write_atomic(path, write, newline="")

@@ -1,14 +1,17 @@
-"""Records and failures as the contract's relational tables (pandas
-DataFrames), one per output file; writers of every format start from here."""
+"""Records and failures as the contract's relational tables: the columns of
+each table and the rows one record gives, for every writer that writes
+tables.  Pure Python: pandas is loaded only by :func:`build_tables`, for
+callers that want DataFrames."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import Any
-
-import pandas as pd
+from collections.abc import Iterator, Sequence
+from typing import TYPE_CHECKING, Any
 
 from chemclust_extract.model import SCALAR_FIELDS, Failure
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 COLUMNS: dict[str, tuple[str, ...]] = {
     "projects": (*SCALAR_FIELDS, "partner_count", "lead_partner",
@@ -22,38 +25,26 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "warnings": ("project_id", "seq", "field", "code", "message"),
     "errors": ("path", "code", "message"),
 }  # fmt: skip
+RECORD_TABLES = ("projects", "partners", "contacts", "news", "documents", "extra", "warnings")
+CHILD_LISTS = ("partners", "contacts", "news", "documents", "warnings")
 
 TableRow = dict[str, object]
 
 
-def build_tables(
-    records: Sequence[dict[str, Any]], failures: Sequence[Failure]
-) -> dict[str, pd.DataFrame]:
-    """Every table of the dataset, keyed by name (``projects``, ``partners``...),
-    from records as :meth:`Record.to_dict` gives them."""
-    rows: dict[str, list[TableRow]] = {name: [] for name in COLUMNS}
-    for data in records:
-        rows["projects"].append(_project_row(data))
-        for name in ("partners", "contacts", "news", "documents", "warnings"):
-            rows[name] += _child_rows(data, name)
-        rows["extra"] += [
-            {"project_id": data["id"], "label": k, "value": v} for k, v in data["extra"].items()
-        ]
-    rows["errors"] = [f.to_dict() for f in failures]
-    return {name: _frame(rows[name], columns) for name, columns in COLUMNS.items()}
+def record_rows(data: dict[str, Any]) -> Iterator[tuple[str, TableRow]]:
+    """``(table, row)`` for every row one record gives, as
+    :meth:`Record.to_dict` gives the record, in the order of the tables."""
+    yield "projects", project_row(data)
+    for name in CHILD_LISTS[:4]:
+        for row in child_rows(data, name):
+            yield name, row
+    for label, value in data["extra"].items():
+        yield "extra", {"project_id": data["id"], "label": label, "value": value}
+    for row in child_rows(data, "warnings"):
+        yield "warnings", row
 
 
-def _frame(rows: list[TableRow], columns: tuple[str, ...]) -> pd.DataFrame:
-    """A table whose cells keep their Python types: an integer column with
-    gaps stays integers (``1``), where pandas' inference would make it
-    floats (``1.0``)."""
-    return pd.DataFrame(
-        {name: pd.Series([row.get(name) for row in rows], dtype=object) for name in columns},
-        columns=list(columns),
-    )
-
-
-def _project_row(data: dict[str, Any]) -> TableRow:
+def project_row(data: dict[str, Any]) -> TableRow:
     row: TableRow = {name: data[name] for name in SCALAR_FIELDS}
     lead = next((p["name"] for p in data["partners"] if p["role"] == "lead"), None)
     row.update(partner_count=len(data["partners"]), lead_partner=lead)
@@ -62,9 +53,31 @@ def _project_row(data: dict[str, Any]) -> TableRow:
     return row
 
 
-def _child_rows(data: dict[str, Any], name: str) -> list[TableRow]:
+def child_rows(data: dict[str, Any], name: str) -> list[TableRow]:
     """Rows of one nested list; ``seq`` is the 1-based place in the list."""
     return [
         {"project_id": data["id"], "seq": seq, **item}
         for seq, item in enumerate(data[name], start=1)
     ]
+
+
+def build_tables(
+    records: Sequence[dict[str, Any]], failures: Sequence[Failure]
+) -> dict[str, pd.DataFrame]:
+    """Every table of the dataset as a pandas DataFrame, keyed by name,
+    from records as :meth:`Record.to_dict` gives them.  Cells keep their
+    Python types: an integer column with gaps stays integers."""
+    import pandas as pd
+
+    rows: dict[str, list[TableRow]] = {name: [] for name in COLUMNS}
+    for data in records:
+        for table, row in record_rows(data):
+            rows[table].append(row)
+    rows["errors"] = [f.to_dict() for f in failures]
+    return {
+        name: pd.DataFrame(
+            {c: pd.Series([row.get(c) for row in rows[name]], dtype=object) for c in columns},
+            columns=list(columns),
+        )
+        for name, columns in COLUMNS.items()
+    }
