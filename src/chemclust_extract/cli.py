@@ -2,16 +2,28 @@
 
 from __future__ import annotations
 
+import json
 import sys
+import time
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from importlib.metadata import version
+from pathlib import Path
 from typing import Any
 
 import click
 
-from chemclust_extract.batch import InputError, OutputFolderError, Skipped, run_batch
+from chemclust_extract.batch import (
+    ENGINES,
+    InputError,
+    OutputFolderError,
+    Skipped,
+    available_cores,
+    run_batch,
+)
+from chemclust_extract.batch.dask_engine import MissingExtra
+from chemclust_extract.check import CheckError, CheckResult, run_check, write_junit
 from chemclust_extract.decode import LEGACY_CANDIDATES
 from chemclust_extract.languages import LANGUAGES, label_table
 from chemclust_extract.options import DEFAULT_FILE_TIMEOUT, DEFAULT_MAX_SIZE, Options
@@ -118,6 +130,39 @@ def main() -> None:
     is_flag=True,
     help="If another run is writing the output folder, wait for it instead of stopping.",
 )
+@click.option(
+    "--incremental",
+    is_flag=True,
+    help="Reuse the output folder's earlier run: sheets whose path and bytes are unchanged "
+    "are not extracted again. The result is the same as a full run.",
+)
+@click.option(
+    "--engine",
+    type=click.Choice(ENGINES),
+    default="local",
+    show_default=True,
+    help="Where to extract: worker processes here, or a Dask cluster (extra [dask]).",
+)
+@click.option(
+    "--scheduler",
+    metavar="ADDRESS",
+    help="The Dask scheduler to use with --engine dask (tcp://host:8786); default: a local cluster.",
+)
+@click.option(
+    "--progress",
+    "progress_mode",
+    type=click.Choice(["auto", "json", "none"]),
+    default="auto",
+    show_default=True,
+    help="auto: a bar on a terminal; json: one JSON line per 1000 files on stderr.",
+)
+@click.option(
+    "--timings",
+    "timings_file",
+    type=click.Path(dir_okay=False),
+    metavar="FILE",
+    help="Write the run's timings as JSON here (they are kept out of the output folder).",
+)
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
 def extract(
     inputs: tuple[str, ...],
@@ -131,6 +176,11 @@ def extract(
     include_hidden: bool,
     jobs: int | None,
     wait: bool,
+    incremental: bool,
+    engine: str,
+    scheduler: str | None,
+    progress_mode: str,
+    timings_file: str | None,
     quiet: bool,
 ) -> None:
     """Extract project sheets from files, folders (recursively) and globs.
@@ -164,13 +214,14 @@ def extract(
         )
     except ValueError as error:
         raise Refused(str(error)) from None
-    jobs = _cpu_count() if jobs == 0 else jobs
+    jobs = available_cores() if jobs == 0 else jobs
     try:
-        with _progress(enabled=not quiet) as progress:
+        with _progress("none" if quiet else progress_mode) as progress:
             result = run_batch(
-                inputs, out_dir, options, jobs=jobs, progress=progress, wait=wait, waiting=_say
-            )
-    except (InputError, OutputFolderError) as error:
+                inputs, out_dir, options, jobs=jobs, progress=progress, wait=wait, waiting=_say,
+                incremental=incremental, engine=engine, scheduler=scheduler,
+            )  # fmt: skip
+    except (InputError, OutputFolderError, MissingExtra) as error:
         raise Refused(str(error)) from None
     except KeyboardInterrupt:
         _say(f"interrupted; {display_path(out_dir)}/ was left as it was")
@@ -185,8 +236,11 @@ def extract(
         report = result.report
         _say(
             f"{report['inputs']} file(s): {report['records']} record(s), {report['failures']} failed, "
-            f"{report['warnings']} warning(s) -> {display_path(out_dir)}/ ({report['elapsed_seconds']} s)"
+            f"{report['warnings']} warning(s) -> {display_path(out_dir)}/ "
+            f"({result.timings['elapsed_seconds']} s)"
         )
+    if timings_file is not None:
+        Path(timings_file).write_text(json.dumps(result.timings, indent=2) + "\n", "utf-8")
     raise SystemExit(result.exit_code)
 
 
@@ -265,10 +319,14 @@ def labels_command(field_: str | None, lang: str | None, label_files: tuple[str,
 
 
 @contextmanager
-def _progress(enabled: bool) -> Iterator[Callable[[int, int], None] | None]:
-    """A progress bar on a terminal's stderr for batches worth waiting for;
-    nothing in pipes, logs and CI."""
-    if not enabled or not sys.stderr.isatty():
+def _progress(mode: str) -> Iterator[Callable[[int, int], None] | None]:
+    """Progress on stderr: a bar with files per second and the time left on
+    a terminal (``auto``; nothing in pipes, logs and CI), or one JSON line
+    per 1 000 files for schedulers (``json``)."""
+    if mode == "json":
+        yield _json_progress(time.monotonic())
+        return
+    if mode == "none" or not sys.stderr.isatty():
         yield None
         return
     state: dict[str, Any] = {}
@@ -277,8 +335,14 @@ def _progress(enabled: bool) -> Iterator[Callable[[int, int], None] | None]:
         if total < _PROGRESS_FROM:
             return
         if "bar" not in state:
-            state["bar"] = click.progressbar(length=total, label="Extracting", file=sys.stderr)
+            state["bar"] = click.progressbar(
+                length=total, label="Extracting", file=sys.stderr, show_eta=True,
+                item_show_func=lambda _: state.get("rate"),
+            )  # fmt: skip
             state["bar"].__enter__()
+            state["start"] = time.monotonic()
+        elapsed = time.monotonic() - state["start"]
+        state["rate"] = f"{done / elapsed:.0f} files/s" if elapsed > 0 else None
         state["bar"].update(1)
 
     try:
@@ -288,10 +352,165 @@ def _progress(enabled: bool) -> Iterator[Callable[[int, int], None] | None]:
             state["bar"].__exit__(None, None, None)
 
 
+def _json_progress(started: float) -> Callable[[int, int], None]:
+    def update(done: int, total: int) -> None:
+        if done % _JSON_EVERY and done != total:
+            return
+        elapsed = time.monotonic() - started
+        rate = done / elapsed if elapsed > 0 else 0.0
+        line = {
+            "done": done, "total": total, "elapsed_seconds": round(elapsed, 1),
+            "files_per_second": round(rate, 1),
+            "eta_seconds": round((total - done) / rate, 1) if rate else None,
+        }  # fmt: skip
+        click.echo(json.dumps(line), err=True)
+
+    return update
+
+
 _PROGRESS_FROM = 50
+_JSON_EVERY = 1000
 
 
-def _cpu_count() -> int:
-    import os
+@main.command(name="check")
+@click.argument("folders", nargs=-1, required=True, metavar="DIR...")
+@click.option(
+    "--labels",
+    "label_files",
+    multiple=True,
+    metavar="FILE",
+    help="A TOML file of your own labels per field, as for extract (repeatable).",
+)
+@click.option("--encoding", default=None, metavar="NAME", help="Read every sheet in this encoding.")
+@click.option(
+    "--candidates",
+    default=",".join(LEGACY_CANDIDATES),
+    show_default=True,
+    metavar="LIST",
+    help="Legacy encodings to choose among when a sheet is not UTF-8/16.",
+)
+@click.option(
+    "--max-size",
+    default=str(DEFAULT_MAX_SIZE),
+    callback=_size,
+    metavar="SIZE",
+    show_default="20MB",
+    help="Sheets larger than this fail with code too_large.",
+)
+@click.option(
+    "--file-timeout",
+    default=DEFAULT_FILE_TIMEOUT,
+    show_default=True,
+    type=click.FloatRange(min=0),
+    metavar="S",
+    help="Seconds one sheet may take before it fails with code timeout; 0 for no limit.",
+)
+@click.option(
+    "--tolerance",
+    default=0.0,
+    type=click.FloatRange(min=0),
+    metavar="AMOUNT",
+    help="Let total_budget and eu_contribution differ by up to this much (default: exactly).",
+)
+@click.option(
+    "--update",
+    is_flag=True,
+    help="Rewrite the expectations that differ from the current output, keeping partial "
+    "ones partial, and write one beside each sheet that has none.",
+)
+@click.option(
+    "--junit",
+    "junit_file",
+    type=click.Path(dir_okay=False, writable=True),
+    metavar="FILE",
+    help="Also write the results as JUnit XML for CI to show.",
+)
+@click.option("--json", "as_json", is_flag=True, help="Print the results as JSON on stdout.")
+@click.option("-q", "--quiet", is_flag=True, help="Print only failures and the summary line.")
+def check_command(
+    folders: tuple[str, ...],
+    label_files: tuple[str, ...],
+    encoding: str | None,
+    candidates: str,
+    max_size: int,
+    file_timeout: float,
+    tolerance: float,
+    update: bool,
+    junit_file: str | None,
+    as_json: bool,
+    quiet: bool,
+) -> None:
+    """Extract fixture sheets and compare each record with the one expected.
 
-    return os.cpu_count() or 1
+    A fixture is a sheet NAME.EXT with NAME.expected.json beside it,
+    anywhere under each DIR (or in another DIR given).  An expectation may
+    hold only the fields that matter; "…" or {"$ignore": true} skips a
+    value, and {"$failure": "CODE"} expects the sheet to fail so.
+
+    Prints PASS or FAIL per fixture, a line per difference (the field's
+    path, the expected and the actual value), then "check: N passed, M
+    failed".  Exit status: 0 if all pass, 1 if any fails, 2 for a usage
+    error or when no fixture is found.
+
+    \b
+    Example:
+      chemclust-extract check fixtures/ --junit report.xml
+      chemclust-extract check samples tests/fixtures
+      chemclust-extract check fixtures/ --update      # then review the diff
+    """
+    try:
+        options = Options(
+            encoding=encoding,
+            candidates=tuple(n.strip() for n in candidates.split(",") if n.strip()),
+            max_size=max_size,
+            file_timeout=file_timeout or None,
+            labels=label_files,
+        )
+    except ValueError as error:
+        raise Refused(str(error)) from None
+    try:
+        result = run_check(folders, options, tolerance=tolerance, update=update)
+        if junit_file:
+            write_junit(result, junit_file)
+    except (CheckError, OSError) as error:
+        raise Refused(str(error)) from None
+    if as_json:
+        click.echo(result.to_json())
+    else:
+        _show_check(result, quiet)
+    click.echo(result.summary(), err=as_json)
+    raise SystemExit(result.exit_code)
+
+
+_CHECK_STATUS = {
+    "pass": ("PASS", "green"),
+    "fail": ("FAIL", "red"),
+    "updated": ("UPDATED", "yellow"),
+    "new": ("NEW", "yellow"),
+}
+
+
+def _show_check(result: CheckResult, quiet: bool) -> None:
+    """PASS/FAIL lines and their differences; colours only reach a terminal
+    (click.echo drops them in pipes and CI logs)."""
+    for case in result.cases:
+        if quiet and case.passed:
+            continue
+        word, colour = _CHECK_STATUS[case.status]
+        shown = case.name
+        if case.status == "new":
+            shown += f" -> {display_path(case.fixture.expectation)}"
+        click.echo(f"{click.style(word, fg=colour, bold=True)} {shown}")
+        if case.problem:
+            click.echo(f"  {case.problem}")
+        before, after = case.words()
+        for difference in case.differences:
+            path = difference.path or "(record)"
+            expected, actual = difference.shown()
+            click.echo(
+                f"  {click.style(path, bold=True)}: {before} {click.style(expected, fg='red')}, "
+                f"{after} {click.style(actual, fg='green')}"
+            )
+    if not quiet:
+        for sheet in result.unchecked:
+            click.echo(f"SKIP {sheet.path} ({sheet.reason})")
