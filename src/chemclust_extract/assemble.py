@@ -9,8 +9,6 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 
-from slugify import slugify
-
 from chemclust_extract.languages import fold, scalars, words
 from chemclust_extract.model import (
     Contact,
@@ -165,6 +163,8 @@ def record_id(name: str | None, fallback: str = "") -> str:
     >>> record_id(None, "sheet 12.tsv"), record_id("***")
     ('sheet-12-tsv', 'project')
     """
+    from slugify import slugify  # imported on first use: a tenth of the start-up time
+
     for candidate in (name, fallback):
         if candidate:
             slug = slugify(candidate, replacements=_APOSTROPHES)
@@ -249,14 +249,13 @@ _REPEATABLE = frozenset({"partners", "lead_partner", "contacts", "news", "docume
 def _website(f: Field | None, draft: _Draft) -> None:
     url = None
     if f is not None:
-        url = next((u for u in map(normalise_url, f.links) if u), None) or parse_website(
-            raw_text(f)
-        )
+        raw = raw_text(f)
+        url = next((u for u in map(normalise_url, f.links) if u), None) or parse_website(raw)
         context, outcome = f"{where(f)}{f.label!r} link ", "not used" if url else "kept in extra"
         rejected = _warn_rejected(draft, "website", context, f.links, outcome)
         if url is None and rejected:
             draft.add_extra(f, rejected[0])  # the href is the value, as a usable one would be
-        elif url is None and raw_text(f) is not None:
+        elif url is None and raw is not None:
             draft.keep_raw(f, "website", "a web address")
     draft.values["website"] = url
 
@@ -358,8 +357,9 @@ def _money(sheet: Sheet, draft: _Draft) -> None:
     amounts: dict[str, Money | None] = {}
     for name in ("total_budget", "eu_contribution"):
         f = sheet.first(name)
-        amounts[name] = parse_money(raw_text(f), f.note) if f else None
-        if f is not None and amounts[name] is None and raw_text(f) is not None:
+        raw = raw_text(f) if f else None
+        amounts[name] = parse_money(raw, f.note) if f else None
+        if f is not None and amounts[name] is None and raw is not None:
             draft.keep_raw(f, name, "an amount of money")
     total, eu = amounts["total_budget"], amounts["eu_contribution"]
     if total and eu and (total.currency is None) != (eu.currency is None):
@@ -387,13 +387,15 @@ def _fund(sheet: Sheet, draft: _Draft) -> str | None:
     label or value names."""
     fund = sheet.first("eu_fund")
     if fund is not None:
-        found = parse_fund(raw_text(fund))
+        raw = raw_text(fund)
+        found = parse_fund(raw)
         if found:
             return found
-        if raw_text(fund) is not None:
+        if raw is not None:
             draft.keep_raw(fund, "eu_fund", "one EU fund")
-        if parse_fund(fund.label):
-            return parse_fund(fund.label)
+        in_label = parse_fund(fund.label)
+        if in_label:
+            return in_label
     eu = sheet.first("eu_contribution")
     return parse_fund(eu.label) or parse_fund(raw_text(eu)) if eu else None
 

@@ -19,8 +19,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-
-import chardet
+from functools import cache
 
 from chemclust_extract.mojibake import repair_mojibake
 from chemclust_extract.plausibility import own_letters, plausibility, reads_as_word
@@ -67,7 +66,7 @@ _SIGNATURES: tuple[tuple[bytes, str], ...] = (
     (b"\x7fELF", "a program"),
     (b"SQLite format 3\x00", "an SQLite database"),
 )
-_CONTROL = frozenset(range(0x00, 0x09)) | frozenset(range(0x0E, 0x20)) | {0x7F}
+_CONTROL = bytes([*range(0x00, 0x09), *range(0x0E, 0x20), 0x7F])
 _CONTROL_SHARE = 0.05
 # Below this plausibility, with this many non-ASCII bytes, no candidate fits.
 _IMPLAUSIBLE, _IMPLAUSIBLE_MIN = -0.5, 16
@@ -91,7 +90,7 @@ def binary_kind(data: bytes) -> str | None:
     if any(data.startswith(bom) for bom, _ in _BOMS) or _bomless_utf16(data):
         return None
     sample = data[:8192]
-    control = sum(1 for byte in sample if byte in _CONTROL)
+    control = len(sample) - len(sample.translate(None, _CONTROL))
     share = control / max(1, len(sample))
     # A few stray control bytes in a short sheet are damage, not binary data.
     binary = share > _CONTROL_SHARE and control >= _CONTROL_MIN
@@ -264,14 +263,22 @@ Scored = tuple[float, int, str, str]
 
 def _best_legacy(data: bytes, candidates: Sequence[str], declared: str | None = None) -> Decoded:
     """The most plausible legacy decoding.  A declared charset is taken when
-    it reads as well as the best; when the bytes contradict it, a note says so."""
+    it reads as well as the best; when the bytes contradict it, a note says so.
+
+    Code pages that read ASCII as ASCII, a byte at a time, differ only in
+    the words with bytes beyond ASCII: those words alone are decoded and
+    scored, once per candidate (they score as the whole text would, see
+    :func:`_words_beyond_ascii`), and only the chosen candidate decodes
+    the whole file."""
     names = list(
         dict.fromkeys([*candidates, *([declared] if declared and declared != "utf-8" else [])])
     )
+    by_words = all(map(_byte_by_byte, names))
+    sample = _words_beyond_ascii(data) if by_words else data
     scored: list[Scored] = []
     for order, name in enumerate(names):
         try:
-            text = data.decode(name)
+            text = sample.decode(name)
         except (UnicodeDecodeError, LookupError):
             continue
         scored.append((plausibility(text), -order, name, text))
@@ -290,13 +297,48 @@ def _best_legacy(data: bytes, candidates: Sequence[str], declared: str | None = 
             f"the page declares {declared} but its bytes read as {chosen[2]}; read as {chosen[2]}"
         )
         notes = (("charset_overruled", note),)
-    return Decoded(chosen[3], chosen[2], confidence, notes)
+    text = data.decode(chosen[2]) if by_words else chosen[3]
+    return Decoded(text, chosen[2], confidence, notes)
+
+
+_ALL_BYTES = bytes(range(256))
+
+
+def _words_beyond_ascii(data: bytes) -> bytes:
+    """The words of ``data`` (runs of bytes between ASCII white space) that
+    hold a byte beyond ASCII, joined by spaces.  Decoded in a code page of
+    :func:`_byte_by_byte`, they score in :func:`plausibility` exactly as
+    the whole text would: every word and sign that is scored lies inside
+    one of them, with the same neighbours, and the rest is ASCII, alike in
+    every candidate (so :func:`own_letters`, which counts the ``S`` of
+    ``ß`` written ``SS`` too, ranks the candidates as on the whole text).
+
+    >>> _words_beyond_ascii("Projekt\\tÚstí nad Labem, Děčín.".encode("windows-1250"))
+    b'\\xdast\\xed D\\xec\\xe8\\xedn.'
+    """
+    return b" ".join([word for word in data.split() if not word.isascii()])
+
+
+@cache
+def _byte_by_byte(name: str) -> bool:
+    """Whether an encoding reads one byte at a time and ASCII as ASCII (the
+    code pages; not UTF-16, Shift JIS or EBCDIC).
+
+    >>> _byte_by_byte("windows-1250"), _byte_by_byte("utf-16"), _byte_by_byte("cp500")
+    (True, False, False)
+    """
+    try:
+        whole = _ALL_BYTES.decode(name, errors="replace")
+        alone = [bytes([byte]).decode(name, errors="replace") for byte in _ALL_BYTES]
+    except (LookupError, TypeError, ValueError):
+        return False
+    return whole[:128] == _ALL_BYTES[:128].decode("ascii") and alone == list(whole)
 
 
 def _confidence(score: float, data: bytes) -> float:
     """0.0 means no candidate reads as text in the sheets' languages (the
     file is undecodable with these candidates); otherwise 0.05 to 1.0."""
-    if score < _IMPLAUSIBLE and sum(1 for b in data if b > 127) >= _IMPLAUSIBLE_MIN:
+    if score < _IMPLAUSIBLE and _high_bytes(data) >= _IMPLAUSIBLE_MIN:
         return 0.0
     return round(min(1.0, max(0.05, (score + 1) / 2)), 3)
 
@@ -353,10 +395,23 @@ def _utf8_share(data: bytes) -> tuple[int, int]:
 
     >>> _utf8_share("Ústí ".encode() + "Děčín".encode("windows-1250"))
     (2, 3)
+
+    Python's decoder finds the characters :data:`_UTF8_MULTIBYTE` does,
+    left to right, and escapes each other byte beyond ASCII on its own
+    (``surrogateescape``): counting those is one pass in C.
     """
-    characters = _UTF8_MULTIBYTE.findall(data)
-    high = len(data) - len(data.translate(None, _HIGH_BYTES))
-    return len(characters), high - sum(map(len, characters))
+    text = data.decode("utf-8", "surrogateescape")
+    stray = len(_ESCAPED_BYTE.findall(text))
+    ascii_bytes = len(data) - _high_bytes(data)
+    return len(text) - ascii_bytes - stray, stray
+
+
+_ESCAPED_BYTE = re.compile("[\udc80-\udcff]")  # a byte surrogateescape could not decode
+
+
+def _high_bytes(data: bytes) -> int:
+    """How many bytes are beyond ASCII."""
+    return len(data) - len(data.translate(None, _HIGH_BYTES))
 
 
 def _mixed_utf8(
@@ -554,6 +609,8 @@ def _tiebreak(data: bytes, top: list[Scored]) -> Scored | None:
 
 
 def _chardet_tiebreak(data: bytes, top: list[Scored]) -> Scored | None:
+    import chardet  # rarely needed, and slow to import
+
     names = {codecs.lookup(s[2]).name: s for s in top}
     tied = [s[2] for s in top]
     guess = chardet.detect(data[:65536], include_encodings=tied, no_match_encoding=tied[0])

@@ -19,9 +19,9 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
-from chemclust_extract.languages import LANGUAGES, bare, language, terms
+from chemclust_extract.languages import KEPT_LABELS, LANGUAGES, bare, language, terms
 
 # A label's number ("3.", "II.", "a)") and a bracketed note after it.
 _NUMBERING = re.compile(r"^\s*(?:\d{1,3}|[ivxlc]{1,5}|[a-z])\s*[.)]\s+", re.IGNORECASE)
@@ -81,6 +81,17 @@ def _negatives() -> tuple[tuple[str, tuple[str, ...]], ...]:
     return tuple(sorted(found, key=lambda item: (-len(item[1]), item)))
 
 
+@cache
+def _negatives_by_first_word() -> Mapping[str, tuple[tuple[int, str, tuple[str, ...]], ...]]:
+    """The negative phrases by their first word, each with its place in
+    :func:`_negatives` (the first phrase that fits wins)."""
+    by_word: dict[str, list[tuple[int, str, tuple[str, ...]]]] = {}
+    for place, (kind, phrase) in enumerate(_negatives()):
+        if phrase:
+            by_word.setdefault(phrase[0], []).append((place, kind, phrase))
+    return {word: tuple(found) for word, found in by_word.items()}
+
+
 def label_words(label: str, notes: bool = False) -> list[str]:
     """A label's words without diacritics, its number and bracketed notes;
     a hyphenated word also gives its parts.
@@ -112,7 +123,8 @@ def without_fund_names(text: str) -> str:
 
 
 def read_label(label: str) -> Reading:
-    """The field a label means by its words, if it is clear.
+    """The field a label means by its words, if it is clear.  Labels recur
+    from sheet to sheet, so the answer for each is kept.
 
     >>> read_label("Celkové výdaje projektu").field
     'total_budget'
@@ -123,6 +135,15 @@ def read_label(label: str) -> Reading:
     >>> read_label("Weather tomorrow").field is None
     True
     """
+    return _read_label(label) if len(label) <= _KEPT_LENGTH else _reading(label)
+
+
+# Labels up to this long are kept with their reading; a longer text is no
+# label (a label has at most MAX_LABEL_WORDS words).
+_KEPT_LENGTH = 160
+
+
+def _reading(label: str) -> Reading:
     found = label_words(label)
     if not found or len(found) > MAX_LABEL_WORDS:
         return Reading(None)
@@ -145,6 +166,9 @@ def read_label(label: str) -> Reading:
     if len(scores) > 1 and scores[0][0] - scores[1][0] < _MARGIN:
         return Reading(None, "ambiguous", tuple(sorted(n for s, n in scores if s == scores[0][0])))
     return Reading(scores[0][1])
+
+
+_read_label = lru_cache(maxsize=KEPT_LABELS)(_reading)
 
 
 def _score(found: list[str], noted: list[str], spec: _Words) -> int:
@@ -176,9 +200,30 @@ def _is_fund(word: str) -> bool:
 
 
 def _negative(found: list[str]) -> str | None:
-    """The kind of thing a negative phrase says the label names, if one is in it."""
-    for kind, phrase in _negatives():
-        for start in range(len(found) - len(phrase) + 1):
-            if all(_begins(found[start + i], part) for i, part in enumerate(phrase)):
-                return kind
-    return None
+    """The kind of thing a negative phrase says the label names, if one is
+    in it: of the phrases that fit somewhere, the first in
+    :func:`_negatives`.  Only the phrases whose first word one of the
+    label's words begins with are tried.
+
+    >>> _negative(["programove", "obdobi"]), _negative(["osoba"]), _negative(["celkove", "vydaje"])
+    ('period', None, None)
+    """
+    by_word = _negatives_by_first_word()
+    best: tuple[int, str] | None = None
+    for start, word in enumerate(found):
+        for first in _beginnings(word):
+            for place, kind, phrase in by_word.get(first, ()):
+                if best is not None and place >= best[0]:
+                    break  # the phrases of one first word are in their order
+                if start + len(phrase) <= len(found) and all(
+                    _begins(found[start + i], part) for i, part in enumerate(phrase)
+                ):
+                    best = (place, kind)
+    return best[1] if best else None
+
+
+def _beginnings(word: str) -> list[str]:
+    """The negative words a word may begin with (see :func:`_begins`): a
+    short one only as the whole word."""
+    short = [word] if len(word) < _INFIX_MIN - 1 else []
+    return short + [word[:end] for end in range(_INFIX_MIN - 1, len(word) + 1)]

@@ -12,6 +12,7 @@ import re
 import unicodedata
 from collections import Counter
 from functools import cache, lru_cache
+from operator import mul
 from pathlib import Path
 
 # Letters beyond ASCII that each language writes (lower case; upper case is
@@ -67,9 +68,13 @@ def plausibility(text: str, pairs: bool = False) -> float:
     if text.isascii():
         return 0.0
     total = count = 0.0
-    for word, times in Counter(_FOREIGN_WORD.findall(text)).items():
-        count += times * sum(1 for c in word if ord(c) > 127)
-        total += times * _word_score(word, pairs)
+    counted = Counter(_foreign_words(text))
+    if counted:
+        # Looked up and summed in C: every score is a multiple of 1/4, so
+        # the sums are exact in any order.
+        letters, scores = zip(*map(_paired_score if pairs else _plain_score, counted), strict=True)
+        count += sum(map(mul, counted.values(), letters))
+        total += sum(map(mul, counted.values(), scores))
     for sign in _FOREIGN_SIGN.finditer(text):
         count += 1
         total += _sign(sign.group(0), text, sign.start())
@@ -89,7 +94,7 @@ def reads_as_word(text: str) -> bool:
     >>> reads_as_word("ĂšsteckĂ˝"), reads_as_word("ÿ"), reads_as_word("krajÿ"), reads_as_word("kr€€aj")
     (False, False, False, False)
     """
-    words = _FOREIGN_WORD.findall(text)
+    words = _foreign_words(text)
     if text.isascii() or _LONE_LETTER.search(text) or _glued_signs(text):
         return False
     if plausibility(text, pairs=True) >= _ATTESTED:
@@ -122,16 +127,41 @@ def _glued_signs(text: str) -> bool:
     return False
 
 
-# Words with a letter beyond ASCII, and single signs beyond ASCII.
-_FOREIGN_WORD = re.compile(r"\w*[^\W\x00-\x7f]\w*")
-_FOREIGN_SIGN = re.compile(r"[^\w\s\x00-\x7f]|[\x80-\x9f]")
+# Runs of word characters, and single signs beyond ASCII: neither a word
+# character nor white space, or a C1 control (of which only U+0085 is white
+# space).  Each opens with a character class the regular expression engine
+# scans for in C.
+_WORD_RUN = re.compile(r"\w+")
+_FOREIGN_SIGN = re.compile(r"[^\x00-\x7f](?:(?<=[^\w\s])|(?<=\x85))")
 
 
-@lru_cache(maxsize=1 << 16)
-def _word_score(word: str, pairs: bool) -> float:
-    """A word's score in the language that fits it best; words recur from
-    sheet to sheet, so the answer is kept."""
-    return max(_fit(word, lang, pairs) for lang in _ALPHABETS)
+def _foreign_words(text: str) -> list[str]:
+    """The words with a letter beyond ASCII: the runs of word characters
+    that hold one.
+
+    >>> _foreign_words("Ústí nad Labem, Děčín_2 (CZ)")
+    ['Ústí', 'Děčín_2']
+    """
+    return [run for run in _WORD_RUN.findall(text) if not run.isascii()]
+
+
+def _score_of(word: str, pairs: bool) -> tuple[int, float]:
+    """How many of a word's characters are beyond ASCII, and its score in
+    the language that fits it best.  Words recur from sheet to sheet, so
+    the answers are kept: one cache for each kind of score, keyed by the
+    word alone (:func:`_plain_score`, :func:`_paired_score`)."""
+    beyond = len(word) - len(word.encode("ascii", "ignore"))
+    return beyond, max(_fit(word, lang, pairs) for lang in _ALPHABETS)
+
+
+@lru_cache(maxsize=1 << 15)
+def _plain_score(word: str) -> tuple[int, float]:
+    return _score_of(word, False)
+
+
+@lru_cache(maxsize=1 << 15)
+def _paired_score(word: str) -> tuple[int, float]:
+    return _score_of(word, True)
 
 
 def _fit(word: str, lang: str, pairs: bool = False) -> float:
@@ -227,4 +257,7 @@ def own_letters(text: str) -> int:
     >>> own_letters("Kreis Vysočina, Görlitz"), own_letters("Kreis Vysoèina, Görlitz")
     (2, 1)
     """
-    return sum(1 for c in text if c in _OWN)
+    return len(_OWN_LETTER.findall(text))
+
+
+_OWN_LETTER = re.compile(f"[{re.escape(''.join(sorted(_OWN)))}]")

@@ -12,9 +12,18 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
-from chemclust_extract.languages import IGNORED, LabelEntry, alternation, fold, labels, terms, words
+from chemclust_extract.languages import (
+    IGNORED,
+    KEPT_LABELS,
+    LabelEntry,
+    alternation,
+    fold,
+    labels,
+    terms,
+    words,
+)
 from chemclust_extract.meaning import MAX_LABEL_WORDS, read_label, without_fund_names
 from chemclust_extract.rows import Row
 
@@ -107,13 +116,13 @@ def recognise(rows: Iterable[Row], profiles: tuple[str, ...] = ()) -> Sheet:
     >>> sheet.languages[0]
     'cs'
     """
-    known = labels(profiles)
+    labels(profiles)  # a profile that cannot be read fails here, rows or none
     fields: list[Field] = []
     stray: list[Row] = []
     votes: Counter[str] = Counter()
     current: Field | None = None
     for row in rows:
-        found = _known(row, known, current)
+        found = _known(row, profiles, current)
         if found is not None and found[0] is not None and found[0].field == IGNORED:
             continue  # a label of the page's furniture, as a profile says
         if found is None and current is not None and not row.heading and _belongs_to(current, row):
@@ -132,7 +141,7 @@ def recognise(rows: Iterable[Row], profiles: tuple[str, ...] = ()) -> Sheet:
 
 
 def _known(
-    row: Row, known: Mapping[str, LabelEntry], current: Field | None
+    row: Row, profiles: tuple[str, ...], current: Field | None
 ) -> tuple[LabelEntry | None, Field] | None:
     """The field a row opens if its label is a known one, or reads as one
     by its words; a label that could name two fields opens an unknown field
@@ -140,11 +149,11 @@ def _known(
     label, cells = row.label.strip(), row.values
     if _item_of(current, row):
         return None  # "Cíle projektu", a document's title in a list, is no label
-    entry, note = lookup(label, known)
+    entry, note = _lookup(label, profiles)
     if entry is None and not cells:
         inline = _INLINE.match(label)
         if inline:
-            entry, note = lookup(inline["label"], known)
+            entry, note = _lookup(inline["label"], profiles)
             if entry is not None or _explicit(inline["label"]):
                 label, cells = inline["label"], (inline["value"].strip(),)
     ambiguous: tuple[str, ...] = ()
@@ -299,19 +308,47 @@ def lookup(
     return None, None
 
 
+# Labels recur on every sheet: the answers for texts up to this long are
+# kept (a longer text is a value or a sentence, and seldom recurs).
+_KEPT_LENGTH = 160
+
+
+def _lookup(label: str, profiles: tuple[str, ...]) -> tuple[LabelEntry | None, str | None]:
+    """:func:`lookup` in the labels of ``profiles``, kept for short texts."""
+    if len(label) <= _KEPT_LENGTH:
+        return _kept_lookup(label, profiles)
+    return lookup(label, labels(profiles))
+
+
+@lru_cache(maxsize=KEPT_LABELS)
+def _kept_lookup(label: str, profiles: tuple[str, ...]) -> tuple[LabelEntry | None, str | None]:
+    return lookup(label, labels(profiles))
+
+
 def _note(label: str) -> str | None:
     note = _label_note().search(label)
     return (note["paren"] or note["unit"]).strip() if note else None
 
 
 def _column(cell: str) -> str | None:
+    return _kept_column(cell) if len(cell) <= _KEPT_LENGTH else _column_of(cell)
+
+
+def _column_of(cell: str) -> str | None:
     header = terms("column_headers")
     match = header.pattern.fullmatch(cell.strip())
     return header.key(match) if match else None
 
 
+_kept_column = lru_cache(maxsize=KEPT_LABELS)(_column_of)
+
+
 def _looks_like_label(text: str) -> bool:
     """A short piece of text that could be a label, not a sentence or a number."""
+    return _kept_looks_like_label(text) if len(text) <= _KEPT_LENGTH else _reads_as_label(text)
+
+
+def _reads_as_label(text: str) -> bool:
     text = without_fund_names(text)  # a fund's long name is one word
     words = text.split()
     return (
@@ -319,6 +356,9 @@ def _looks_like_label(text: str) -> bool:
         and len(text) <= 80
         and not re.fullmatch(r"[\d\s.,)(/-]+", text)
     )
+
+
+_kept_looks_like_label = lru_cache(maxsize=KEPT_LABELS)(_reads_as_label)
 
 
 def _bare(label: str) -> str:

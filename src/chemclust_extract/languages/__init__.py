@@ -22,7 +22,7 @@ import tomllib
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from pathlib import Path
 from types import MappingProxyType
@@ -38,15 +38,34 @@ FIELDS: tuple[str, ...] = (
 IGNORED = "ignore"  # a profile's labels of page furniture: never a field, never extra
 
 
+# Labels, words and names recur on every sheet: the folded and bare forms
+# of texts up to this long are kept (the few longer ones are values).
+_KEPT_LENGTH = 120
+# How many answers the caches keep: for labels, a corpus's vocabulary of
+# them; for values (names, countries, dates, phone numbers), those of the
+# last sheets read, which the next sheets of a programme share.  Kept small,
+# the caches hold what recurs and no sheet's own rows: a sheet read a second
+# time costs what a new one does once its rows outnumber them.
+KEPT_LABELS = 1024
+KEPT_VALUES = 256
+
+
 def fold(text: str) -> str:
     """Key for case- and space-insensitive lookups.
 
     >>> fold("  Partner   za ČR: ")
     'partner za čr'
     """
+    return _kept_fold(text) if len(text) <= _KEPT_LENGTH else _fold(text)
+
+
+def _fold(text: str) -> str:
     text = unicodedata.normalize("NFC", text).casefold()
     text = " ".join(text.split())
     return text.rstrip(" :").strip()
+
+
+_kept_fold = lru_cache(maxsize=KEPT_VALUES)(_fold)
 
 
 def bare(text: str) -> str:
@@ -55,8 +74,17 @@ def bare(text: str) -> str:
     >>> bare("Rozpočtu  Celkového"), bare("Łączna wartość")
     ('rozpoctu celkoveho', 'laczna wartosc')
     """
+    return _kept_bare(text) if len(text) <= _KEPT_LENGTH else _bare(text)
+
+
+def _bare(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", fold(text).replace("ł", "l").replace("ß", "ss"))
+    if decomposed.isascii():
+        return decomposed
     return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+_kept_bare = lru_cache(maxsize=KEPT_VALUES)(_bare)
 
 
 @cache
@@ -81,6 +109,12 @@ def words(path: str, languages: Iterable[str] = (*LANGUAGES, COMMON)) -> tuple[s
     >>> "Referent" in words("contacts.positions"), words("dates.to", ["de"])
     (True, ('bis', 'bis zum', 'bis zu'))
     """
+    return _words(path, tuple(languages))
+
+
+# The data is read-only once loaded: each list and table is merged once.
+@cache
+def _words(path: str, languages: tuple[str, ...]) -> tuple[str, ...]:
     found: dict[str, None] = {}
     for code in languages:
         value = _lookup(language(code), path)
@@ -96,6 +130,11 @@ def table(path: str, languages: Iterable[str] = (*LANGUAGES, COMMON)) -> Mapping
     >>> table("money.multipliers")["1000000"][:2]
     ('mil.', 'mil')
     """
+    return _table(path, tuple(languages))
+
+
+@cache
+def _table(path: str, languages: tuple[str, ...]) -> Mapping[str, tuple[str, ...]]:
     merged: dict[str, dict[str, None]] = {}
     for code in languages:
         value = _lookup(language(code), path)
@@ -106,6 +145,7 @@ def table(path: str, languages: Iterable[str] = (*LANGUAGES, COMMON)) -> Mapping
     return MappingProxyType({key: tuple(items) for key, items in merged.items()})
 
 
+@cache
 def scalars(path: str) -> Mapping[str, Any]:
     """A scalar at ``path`` per language that has one (``"region.phone"``).
 
@@ -117,6 +157,7 @@ def scalars(path: str) -> Mapping[str, Any]:
     )
 
 
+@cache
 def mapping(path: str) -> Mapping[str, Any]:
     """A table of scalars at ``path`` in ``common.toml`` (``"eu_country_codes"``)."""
     value = _lookup(language(COMMON), path)
@@ -220,9 +261,16 @@ def _terms(keyed: Mapping[str, Sequence[str]]) -> Terms:
             keys.setdefault(fold(word), key)
     every = sorted({w for items in keyed.values() for w in items}, key=len, reverse=True)
     body = "|".join(re.escape(w) for w in every) or r"(?!)"
+    # Only where a word's first letter stands are the words tried: a long
+    # text costs one look a character, not one per word (the words are
+    # precompiled once, when the data is first asked for).
+    firsts = "".join(sorted({re.escape(w[0]) for w in every})) if all(every) else ""
+    first = f"(?=[{firsts}])" if firsts else ""
     # Word boundaries only where the word itself starts/ends with a word character,
     # so signs such as "€" still match next to digits.
-    pattern = re.compile(rf"(?:(?<!\w)(?=\w)|(?!\w))(?:{body})(?:(?<=\w)(?!\w)|(?<!\w))", re.I)
+    pattern = re.compile(
+        rf"{first}(?:(?<!\w)(?=\w)|(?!\w))(?:{body})(?:(?<=\w)(?!\w)|(?<!\w))", re.I
+    )
     return Terms(pattern, MappingProxyType(keys))
 
 

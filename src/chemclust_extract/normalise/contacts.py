@@ -17,12 +17,10 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from itertools import pairwise
 
-import phonenumbers
-
-from chemclust_extract.languages import alternation, bare, fold, table, terms, words
+from chemclust_extract.languages import KEPT_VALUES, alternation, bare, fold, table, terms, words
 from chemclust_extract.model import Contact
 from chemclust_extract.normalise.countries import country_code
 from chemclust_extract.normalise.text import clean_lines, clean_text
@@ -165,6 +163,16 @@ def parse_phone(text: str | None, regions: Sequence[str] = ()) -> str | None:
     """
     if not text or len(text) > MAX_PHONE_LENGTH:
         return None
+    return _phone(text, tuple(regions))
+
+
+@lru_cache(maxsize=KEPT_VALUES)
+def _phone(text: str, regions: tuple[str, ...]) -> str | None:
+    """:func:`parse_phone`'s answer, kept: phonenumbers takes tens of
+    microseconds a number, and a batch meets the same numbers (a
+    secretariat's, a region's office) on sheet after sheet."""
+    import phonenumbers  # on first use: a large library to import
+
     number = _BRACKETED_CODE.sub(r"\1 ", text.strip())
     if number.startswith("00"):
         number = "+" + number[2:]
@@ -189,9 +197,21 @@ def strip_honorifics(name: str) -> str:
     >>> strip_honorifics("Mgr. et Mgr. Petr Malý"), strip_honorifics("Prof. Dr. und Dr. Hans Meier")
     ('Petr Malý', 'Hans Meier')
     """
+    return _kept_stripped(name) if len(name) <= _KEPT_LENGTH else _stripped(name)
+
+
+# People's names and job lines recur from sheet to sheet: the answers for
+# texts up to this long are kept.
+_KEPT_LENGTH = 200
+
+
+def _stripped(name: str) -> str:
     stripped = terms("contacts.honorifics").pattern.sub(" ", name)
     stripped = _title_joiner().sub(" ", stripped)
     return " ".join(stripped.replace(" ,", ",").split()).strip(" ,;")
+
+
+_kept_stripped = lru_cache(maxsize=KEPT_VALUES)(_stripped)
 
 
 @cache
@@ -226,6 +246,11 @@ def looks_like_name(text: str) -> bool:
     """
     if len(text) > _NAME_LENGTH:
         return False
+    return _reads_as_name(text)
+
+
+@lru_cache(maxsize=KEPT_VALUES)
+def _reads_as_name(text: str) -> bool:
     name = strip_honorifics(text)
     words_ = name.split()
     if len(words_) not in _NAME_WORDS or not all(c.isalpha() or c in _NAME_SIGNS for c in name):
@@ -274,7 +299,7 @@ def _labelled_parts(text: str) -> tuple[str, dict[str, str]]:
     and the parts by canonical name.  A phone or fax value is the number
     right after its label, an e-mail the address; anything after that stays
     in the text."""
-    keys = {fold(w.rstrip(".")): k for k, ws in table("contacts.parts").items() for w in ws}
+    keys = _part_keys()
     parts: dict[str, str] = {}
     kept: list[str] = []
     for line in text.splitlines():
@@ -294,6 +319,12 @@ def _labelled_parts(text: str) -> tuple[str, dict[str, str]]:
             pieces.append(value[found.end() :] if found else "")
         kept.append(" ".join(pieces))
     return "\n".join(kept), parts
+
+
+@cache
+def _part_keys() -> dict[str, str]:
+    """A part's folded label (``tel``, ``e-mail``) -> its canonical name."""
+    return {fold(w.rstrip(".")): k for k, ws in table("contacts.parts").items() for w in ws}
 
 
 def _unlabelled_phone(text: str) -> str | None:

@@ -7,6 +7,11 @@ catalogues); EU codes (``UK``, ``EL``) from ``common.toml``; everyday names
 ISO does not spell ("Czechia", "Rusko", "Weißrussland", "Zjednoczone
 Królestwo") from the ``[countries]`` table of each ``languages/*.toml``, and
 the articles a name may carry ("The Netherlands") from its ``[articles]``.
+
+pycountry is imported when the first country is looked up, and its tables
+are read into plain dictionaries then: a sheet asks for a country dozens of
+times, and the same few names recur from sheet to sheet, so each answer is
+kept too.
 """
 
 from __future__ import annotations
@@ -14,11 +19,11 @@ from __future__ import annotations
 import gettext
 import re
 from collections import defaultdict
-from functools import cache
+from collections.abc import Mapping
+from functools import cache, lru_cache
+from typing import Any
 
-import pycountry
-
-from chemclust_extract.languages import alternation, fold, mapping, table, words
+from chemclust_extract.languages import KEPT_VALUES, alternation, fold, mapping, table, words
 
 _LOCALES = ("cs", "de", "pl", "sk")
 _CODE = re.compile(r"[A-Z]{2}")  # a key of a [countries] table that is a country code
@@ -51,6 +56,11 @@ def country_code(text: str | None, *, alpha_3: bool = True) -> str | None:
     """
     if not text:
         return None
+    return _country_code(text, alpha_3)
+
+
+@lru_cache(maxsize=KEPT_VALUES)
+def _country_code(text: str, alpha_3: bool) -> str | None:
     key = _article().sub("", fold(text).strip(" ."))
     if not key:
         return None
@@ -74,6 +84,11 @@ def country_in(text: str | None, *, alpha_3: bool = True) -> str | None:
     """
     if not text or len(text) > 200:
         return None
+    return _country_in(text, alpha_3)
+
+
+@lru_cache(maxsize=KEPT_VALUES)
+def _country_in(text: str, alpha_3: bool) -> str | None:
     whole = country_code(text, alpha_3=alpha_3)
     if whole:
         return whole
@@ -99,14 +114,33 @@ def address_country(text: str | None) -> str | None:
 
 
 def _by_code(code: str) -> str | None:
-    code = mapping("eu_country_codes").get(code, code)
-    if len(code) == 2:
-        found = pycountry.countries.get(alpha_2=code)
-    elif len(code) == 3:
-        found = pycountry.countries.get(alpha_3=code)
-    else:
+    code = _eu_codes().get(code, code)
+    if len(code) not in (2, 3):
         return None
-    return found.alpha_2 if found else ("XK" if code == "XK" else None)
+    # As pycountry's own look-up: its index is by the lower-case code.
+    found = _codes()[len(code)].get(code.lower())
+    return found or ("XK" if code == "XK" else None)
+
+
+@cache
+def _eu_codes() -> Mapping[str, str]:
+    return mapping("eu_country_codes")
+
+
+@cache
+def _codes() -> dict[int, dict[str, str]]:
+    """Lower-case alpha-2 and alpha-3 codes (keyed by their length) -> alpha-2."""
+    countries = _pycountry().countries
+    return {
+        2: {country.alpha_2.lower(): country.alpha_2 for country in countries},
+        3: {country.alpha_3.lower(): country.alpha_2 for country in countries},
+    }
+
+
+def _pycountry() -> Any:
+    import pycountry  # on first use: its import and data take a while
+
+    return pycountry
 
 
 @cache
@@ -125,7 +159,7 @@ def _by_name() -> dict[str, str]:
     full: defaultdict[str, set[str]] = defaultdict(set)
     short: defaultdict[str, set[str]] = defaultdict(set)
     catalogues = [_catalogue(locale) for locale in _LOCALES]
-    for country in pycountry.countries:
+    for country in _pycountry().countries:
         for name in _english_names(country):
             full[fold(name)].add(country.alpha_2)
             short[fold(name.split(",")[0])].add(country.alpha_2)
@@ -148,5 +182,5 @@ def _english_names(country: object) -> list[str]:
 
 def _catalogue(locale: str) -> gettext.NullTranslations:
     return gettext.translation(
-        "iso3166-1", pycountry.LOCALES_DIR, languages=[locale], fallback=True
+        "iso3166-1", _pycountry().LOCALES_DIR, languages=[locale], fallback=True
     )

@@ -17,10 +17,12 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from typing import TYPE_CHECKING
 
-from dateparser.date import DateDataParser
+from chemclust_extract.languages import KEPT_VALUES, alternation, bare, table, words
 
-from chemclust_extract.languages import alternation, bare, table, words
+if TYPE_CHECKING:
+    from dateparser.date import DateDataParser
 
 DEFAULT_LANGUAGES: tuple[str, ...] = ("cs", "en", "de", "pl")
 
@@ -73,6 +75,13 @@ def read_date(text: str | None, languages: Sequence[str] = DEFAULT_LANGUAGES) ->
     """
     if not text or len(text) > MAX_DATE_LENGTH:
         return None
+    return _read_date(text, tuple(languages))
+
+
+# Dates recur from sheet to sheet (a programme's period, its calls): the
+# readings of each text, no longer than a date is written, are kept.
+@lru_cache(maxsize=KEPT_VALUES)
+def _read_date(text: str, languages: tuple[str, ...]) -> DateReading | None:
     text = _without_year_words(" ".join(text.split()).strip(" ,;()")).strip(" ,;()")
     numeric = _NUMERIC.match(text)
     if numeric:
@@ -128,6 +137,13 @@ def read_date_range(
     """
     if not text or len(text) > MAX_RANGE_LENGTH:
         return None
+    return _read_date_range(text, tuple(languages))
+
+
+@lru_cache(maxsize=KEPT_VALUES)
+def _read_date_range(
+    text: str, languages: tuple[str, ...]
+) -> tuple[DateReading, DateReading] | None:
     text = _opening_word().sub("", _without_durations(" ".join(text.split())))
     found = _split_range(text, languages)
     if found is None:
@@ -364,6 +380,10 @@ def _month_name_date() -> re.Pattern[str]:
 
 @cache
 def _parser(languages: tuple[str, ...]) -> DateDataParser:
+    # Imported here, on the first date the fast path cannot read: dateparser
+    # takes a tenth of a second to import and as long again to set up.
+    from dateparser.date import DateDataParser
+
     return DateDataParser(
         languages=list(languages),
         # Absolute dates only: "2010 r." must not become "2010 years ago".

@@ -5,8 +5,9 @@ A value is read as real sheets write it: qualifiers (``max.``, ``ca.``,
 where a value holds other numbers too (a stage, a year range, a count), the
 amount is the number written with the currency.  Two amounts in one value,
 or several numbers with no currency beside any, are doubtful and give
-``None``: a wrong value is worse than a missing one.  price-parser reads the
-chosen number's syntax (``1.762.400,00``, ``1,762,400.00``); the words
+``None``: a wrong value is worse than a missing one.  The chosen number's
+syntax (``1.762.400,00``, ``1,762,400.00``) is read as price-parser reads
+it, the usual shapes without it (:func:`parse_amount`); the words
 (currencies, multipliers such as ``mil.``, qualifiers, amount-less phrases
 such as ``viz příloha``) and the funds' names come from the language files
 (``[money]``, common ``[funds]``).
@@ -19,8 +20,6 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from functools import cache
-
-from price_parser.parser import parse_number
 
 from chemclust_extract.languages import alternation, bare, table, terms, words
 
@@ -107,7 +106,7 @@ def parse_money(text: str | None, currency_hint: str | None = None) -> Money | N
     chosen = _the_amount(_numbers(text))
     if chosen is None:
         return None
-    number = parse_number(chosen.match.group(0))
+    number = parse_amount(chosen.match.group(0))
     if number is None:
         return None
     amount = number * _multiplier(text, chosen.match.end())
@@ -115,6 +114,40 @@ def parse_money(text: str | None, currency_hint: str | None = None) -> Money | N
         return None
     currency = chosen.currency or currency_code(text) or currency_code(currency_hint)
     return Money(_number(amount), currency)
+
+
+# The usual shapes of an amount, read here without price-parser: digits
+# grouped by one sign throughout, then perhaps one or two decimals after
+# the other sign.
+_USUAL_AMOUNT = re.compile(
+    r"""(?P<whole>
+            \d{1,3} (?: (?P<group>[\ .,]) \d{3} (?: (?P=group) \d{3} )* )?   # 1 762 400  1.762.400  1,762,400
+          | \d+                                                            # 1762400
+        )
+        (?: (?P<point>[.,]) (?P<decimals>\d{1,2}) )?                        # ,00  .5
+        $""",
+    re.VERBOSE,
+)
+
+
+def parse_amount(number: str) -> Decimal | None:
+    """A number as price-parser's ``parse_number`` reads it: a sign
+    before exactly three digits groups thousands, before one, two or four
+    and more it is the decimal point.  The usual shapes are read directly;
+    price-parser reads the rest.
+
+    >>> parse_amount("1.762.400"), parse_amount("1 762 400,00"), parse_amount("1,762,400.5")
+    (Decimal('1762400'), Decimal('1762400.00'), Decimal('1762400.5'))
+    >>> parse_amount("2,60"), parse_amount("1234.5678"), parse_amount("1.234.56")
+    (Decimal('2.60'), Decimal('1234.5678'), None)
+    """
+    usual = _USUAL_AMOUNT.match(number)
+    if usual and not (usual["group"] and usual["group"] == usual["point"]):
+        whole = usual["whole"].replace(usual["group"], "") if usual["group"] else usual["whole"]
+        return Decimal(f"{whole}.{usual['decimals']}" if usual["point"] else whole)
+    from price_parser.parser import parse_number  # imported for the rare other shapes
+
+    return parse_number(number)
 
 
 def _numbers(text: str) -> list[_Number]:

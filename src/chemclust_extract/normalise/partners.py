@@ -15,9 +15,9 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
-from chemclust_extract.languages import alternation, bare, terms, words
+from chemclust_extract.languages import KEPT_VALUES, alternation, bare, terms, words
 from chemclust_extract.model import Partner
 from chemclust_extract.normalise.countries import address_country, country_code, country_in
 from chemclust_extract.normalise.text import clean_text, strip_bullet
@@ -135,6 +135,15 @@ def split_partner_name(text: str) -> tuple[str | None, str | None, bool]:
     >>> split_partner_name("Environment Agency Austria")
     ('Environment Agency Austria', None, False)
     """
+    return _kept_split(text) if len(text) <= _KEPT_LENGTH else _split(text)
+
+
+# Partners' names recur from sheet to sheet (a region's office, a
+# university): the answers for cells up to this long are kept.
+_KEPT_LENGTH = 300
+
+
+def _split(text: str) -> tuple[str | None, str | None, bool]:
     text = strip_bullet(text)
     lead = False
     country: str | None = None
@@ -151,6 +160,9 @@ def split_partner_name(text: str) -> tuple[str | None, str | None, bool]:
     text, tail_country, tail_lead = _without_tail(text, country)
     name = clean_text(text.strip(" ,;:-–—"))
     return name, country or tail_country, lead or head_lead or tail_lead
+
+
+_kept_split = lru_cache(maxsize=KEPT_VALUES)(_split)
 
 
 def role_of(text: str) -> str | None:

@@ -6,12 +6,21 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from chemclust_extract.readers.html import read_html
 from chemclust_extract.readers.text import read_text
 from chemclust_extract.readers.tsv import excel_records, opens_quoted_cell, read_tsv
 from chemclust_extract.rows import Row
 
 Reader = Callable[[str], list[Row]]
+
+
+def read_html(text: str) -> list[Row]:
+    """:func:`chemclust_extract.readers.html.read_html`, whose module (and
+    lxml) is imported on the first page: a folder of TSV sheets never
+    needs them."""
+    from chemclust_extract.readers.html import read_html as read
+
+    return read(text)
+
 
 READERS: dict[str, Reader] = {"tsv": read_tsv, "html": read_html, "text": read_text}
 

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from functools import cache
+from functools import cache, lru_cache
 
 from chemclust_extract.languages import bare, words
 
@@ -48,6 +48,7 @@ _WORD_BREAK = re.compile(
     re.VERBOSE,
 )
 _LINE_BREAK = re.compile(r"\s*[|/·]\s*")  # the separators between the words of a print line
+_SEPARATORS = frozenset("|/·")
 
 
 @cache
@@ -74,8 +75,24 @@ def named_furniture(names: str, in_content: bool) -> bool:
     >>> named_furniture("entry-header", True), named_furniture("footnote", False)
     (False, False)
     """
+    return (
+        _named_furniture(names, in_content)
+        if len(names) <= _KEPT_LENGTH
+        else _named(names, in_content)
+    )
+
+
+# A site's pages share their class and id names: the answers for names up to
+# this long are kept.
+_KEPT_LENGTH = 200
+
+
+def _named(names: str, in_content: bool) -> bool:
     found = set(class_words(names))
     return bool(found & _words("words")) or (not in_content and bool(found & _words("parts")))
+
+
+_named_furniture = lru_cache(maxsize=4096)(_named)
 
 
 def is_furniture(tag: str, attribute: Attribute, in_content: bool) -> bool:
@@ -106,7 +123,12 @@ def is_label_class(attribute: Attribute) -> bool:
     (True, False)
     """
     names = str(attribute("class") or "")
-    return bool(names) and bool(set(class_words(names)) & _words("label_classes"))
+    return bool(names) and _label_class(names)
+
+
+@lru_cache(maxsize=4096)
+def _label_class(names: str) -> bool:
+    return bool(set(class_words(names)) & _words("label_classes"))
 
 
 def furniture_line(text: str) -> bool:
@@ -118,8 +140,11 @@ def furniture_line(text: str) -> bool:
     >>> furniture_line("Tisk | Sdílet | RSS"), furniture_line("Tisk: ano"), furniture_line("")
     (False, False, False)
     """
-    parts = [part for part in _LINE_BREAK.split(text.strip()) if part]
-    if not parts or max(map(len, parts)) > _longest_line():  # most rows, at once
+    text = text.strip()
+    if len(text) > _longest_line() and not _SEPARATORS.intersection(text):
+        return False  # one part, longer than any print or share word: most rows, at once
+    parts = [part for part in _LINE_BREAK.split(text) if part]
+    if not parts or max(map(len, parts)) > _longest_line():
         return False
     return all(bare(part) in _words("lines") for part in parts)
 

@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TypeAlias
 from urllib.parse import urljoin
 
@@ -248,7 +249,8 @@ class _Walker:
     # blocks
 
     def emit(self, row: Row, label: bool = False) -> None:
-        if not any(c.strip() for c in row.cells) or furniture_line(row.text):
+        text = row.text  # "" when every cell is blank
+        if not text or furniture_line(text):
             return
         self.rows.append(Row(row.line, row.cells, row.links, heading=row.heading, block=self.block))
         self.filled = True
@@ -488,10 +490,15 @@ class _Walker:
     def resolve(self, href: str) -> str:
         if href.lower().startswith("mailto:") or not self.base:
             return href
-        try:
-            return urljoin(self.base, href)
-        except ValueError:  # a base or link that is not a URL ("http://[x")
-            return href
+        return _resolved(self.base, href)
+
+
+@lru_cache(maxsize=4096)  # a site's pages share their base and most links
+def _resolved(base: str, href: str) -> str:
+    try:
+        return urljoin(base, href)
+    except ValueError:  # a base or link that is not a URL ("http://[x")
+        return href
 
 
 # --- helpers over the tree ---------------------------------------------------------
