@@ -23,6 +23,7 @@ from typing import Any
 from chemclust_extract.batch.discover import (
     Discovery,
     InputError,
+    PathList,
     Skipped,
     discover,
     find_inputs,
@@ -32,8 +33,10 @@ from chemclust_extract.batch.lock import OutputFolderError, output_folder_lock
 from chemclust_extract.batch.records import (
     RECORDS_NAME,
     Kept,
+    KeptLine,
     PreviousRecords,
     RecordFile,
+    keep_line,
     unique_ids,
 )
 from chemclust_extract.batch.report import ReportTally
@@ -41,7 +44,7 @@ from chemclust_extract.extract import ExtractionError, read_sheet_bytes
 from chemclust_extract.model import Failure, Record
 from chemclust_extract.options import Options
 from chemclust_extract.paths import display_path
-from chemclust_extract.writers import PROJECTS_JSON, DatasetWriter
+from chemclust_extract.writers import PROJECTS_JSON, PROJECTS_JSONL, DatasetWriter, OutputOptions
 
 __all__ = [
     "ENGINES", "BatchResult", "Discovery", "InputError", "OutputFolderError", "Skipped",
@@ -74,9 +77,13 @@ class BatchResult:
     @property
     def records(self) -> tuple[Record, ...]:
         """Every record the run wrote, in input order (loaded from
-        ``projects.json``)."""
+        ``projects.json``, or ``projects.jsonl`` when the run wrote only that)."""
         import json
 
+        lines = self.out_dir / PROJECTS_JSONL
+        if not (self.out_dir / PROJECTS_JSON).exists() and lines.exists():
+            with lines.open(encoding="utf-8") as handle:
+                return tuple(Record.from_dict(json.loads(line)) for line in handle)
         data = json.loads((self.out_dir / PROJECTS_JSON).read_text(encoding="utf-8"))
         return tuple(Record.from_dict(item) for item in data)
 
@@ -125,6 +132,7 @@ def run_batch(
     incremental: bool = False,
     engine: str = "local",
     scheduler: str | None = None,
+    outputs: OutputOptions | None = None,
 ) -> BatchResult:
     """Extract every input and write the dataset into ``out_dir``;
     ``progress(done, total)`` is called after each file.
@@ -134,21 +142,25 @@ def run_batch(
     With ``incremental``, a sheet whose path and bytes an earlier run in
     ``out_dir`` saw is not extracted again: its record is carried over.
     ``engine`` is ``local`` (worker processes) or ``dask`` (a cluster at
-    ``scheduler``, or a local one).
+    ``scheduler``, or a local one).  ``outputs`` choose the formats and the
+    CSV dialect (:class:`OutputOptions`; JSON and CSV by default).
 
-    Raises :class:`InputError` for an INPUT that names nothing and
+    Raises :class:`InputError` for an INPUT that names nothing,
     :class:`OutputFolderError` when ``out_dir`` cannot be written or another
     run holds it (with ``wait``, ``waiting(message)`` is called and the run
-    waits its turn), both before any file is read."""
+    waits its turn) and :class:`MissingExtra` when a format's library is
+    not installed, all before any file is read."""
     started = time.perf_counter()
     options = options or Options()
+    outputs = outputs or OutputOptions()
     if engine not in ENGINES:
         raise ValueError(f"unknown engine {engine!r}; the engines are {', '.join(ENGINES)}")
+    outputs.check_extras()
     out = Path(out_dir)
     found = discover(inputs, out, options.exclude, options.include_hidden)
     with output_folder_lock(out, wait, waiting):
         try:
-            with DatasetWriter(out) as writer:
+            with DatasetWriter(out, outputs) as writer:
                 return _run(found, writer, options, jobs, progress, incremental, engine, scheduler, started)
         except OSError as error:
             message = f"cannot write to {display_path(out)}/: {error.strerror or error}"
@@ -180,7 +192,7 @@ def _run(
                 failures.append(result)
             else:
                 kept_file.add(result)
-                ids.append((str(result.data["id"]), result.sha256))
+                ids.append((_id_of(result), result.sha256[:8]))  # all the id may need of it
             if progress is not None:
                 progress(done, total)
     finally:
@@ -215,6 +227,10 @@ class _Counter:
     extracted: int = 0
 
 
+def _id_of(kept: Kept | KeptLine) -> str:
+    return kept.id if isinstance(kept, KeptLine) else str(kept.data["id"])
+
+
 def _results(
     paths: Sequence[Path],
     options: Options,
@@ -223,25 +239,24 @@ def _results(
     engine: str,
     scheduler: str | None,
     counter: _Counter,
-) -> Iterator[Kept | Failure]:
+) -> Iterator[Kept | KeptLine | Failure]:
     """Each file's kept record or failure, in input order: carried over from
-    the previous run where the file is unchanged, extracted otherwise."""
+    the previous run where the file is unchanged, extracted otherwise (and
+    made into its record file line where it was extracted)."""
     carried = _carried(paths, previous)
-    todo = [path for path, kept in zip(paths, carried, strict=True) if kept is None]
+    todo = paths if previous is None else PathList(
+        [os.fspath(path) for path, kept in zip(paths, carried, strict=True) if kept is None]
+    )
     counter.extracted = len(todo)
     jobs = auto_jobs(len(todo)) if jobs is None else jobs
     if engine == "dask":
         from chemclust_extract.batch.dask_engine import dask_stream
 
-        stream: Iterator[Record | Failure] = dask_stream(todo, options, scheduler)
+        stream: Iterator[KeptLine | Failure] = dask_stream(todo, options, scheduler, keep_line)
     else:
-        stream = extract_stream(todo, options, jobs)
+        stream = extract_stream(todo, options, jobs, keep_line)
     for kept in carried:
-        if kept is not None:
-            yield kept
-            continue
-        result = next(stream)
-        yield result if isinstance(result, Failure) else _keep(result)
+        yield kept if kept is not None else next(stream)
 
 
 def _carried(paths: Sequence[Path], previous: PreviousRecords | None) -> list[Kept | None]:
@@ -256,9 +271,3 @@ def _carried(paths: Sequence[Path], previous: PreviousRecords | None) -> list[Ke
             continue
         found.append(previous.find(display_path(path), hashlib.sha256(data).hexdigest()))
     return found
-
-
-def _keep(record: Record) -> Kept:
-    source = record.source
-    assert source is not None, "a record of a batch comes from a file"
-    return Kept(source.path, source.sha256, record.to_dict(), record.unknown_labels)

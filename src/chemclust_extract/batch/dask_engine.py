@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import os
 from collections import deque
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -33,8 +33,11 @@ class MissingExtra(RuntimeError):
 
 
 def dask_stream(
-    paths: Sequence[Path], options: Options, scheduler: str | None = None
-) -> Iterator[Record | Failure]:
+    paths: Sequence[Path],
+    options: Options,
+    scheduler: str | None = None,
+    prepare: Callable[[Record | Failure], Any] | None = None,
+) -> Iterator[Any]:
     """Each file's record or failure, in the order of ``paths``, extracted
     on the cluster at ``scheduler`` (``tcp://host:8786``) or on a local
     cluster of one worker process per available core."""
@@ -55,20 +58,26 @@ def dask_stream(
         cluster = dask.LocalCluster(n_workers=cores, threads_per_worker=1, dashboard_address=None)
         client = dask.Client(cluster)
     try:
-        yield from _in_order(client, paths, options)
+        yield from _in_order(client, paths, options, prepare)
     finally:
         client.close()
         if cluster is not None:
             cluster.close()
 
 
-def _in_order(client: Any, paths: Sequence[Path], options: Options) -> Iterator[Record | Failure]:
+def _in_order(
+    client: Any,
+    paths: Sequence[Path],
+    options: Options,
+    prepare: Callable[[Record | Failure], Any] | None,
+) -> Iterator[Any]:
     workers = max(1, len(client.scheduler_info().get("workers", {})))
     limit = workers * IN_FLIGHT_PER_WORKER
     chunks = (paths[i : i + PARTITION] for i in range(0, len(paths), PARTITION))
     pending: deque[Any] = deque()
     for chunk in chunks:
-        pending.append(client.submit(extract_partition, _payload(chunk, options), options, pure=False))
+        payload = _payload(chunk, options)
+        pending.append(client.submit(extract_partition, payload, options, prepare, pure=False))
         if len(pending) >= limit:
             yield from pending.popleft().result()
     while pending:
@@ -87,8 +96,12 @@ def _payload(chunk: Sequence[Path], options: Options) -> Payload:
     return payload
 
 
-def extract_partition(payload: Payload, options: Options) -> list[Record | Failure]:
-    """On a worker: each sheet's record or failure."""
+def extract_partition(
+    payload: Payload,
+    options: Options,
+    prepare: Callable[[Record | Failure], Any] | None = None,
+) -> list[Any]:
+    """On a worker: each sheet's record or failure (as ``prepare`` makes it)."""
     results: list[Record | Failure] = []
     for shown, data in payload:
         if isinstance(data, Failure):
@@ -101,4 +114,4 @@ def extract_partition(payload: Payload, options: Options) -> list[Record | Failu
         except Exception as error:  # a bug must not cost the other files
             message = f"{type(error).__name__}: {error} - a fault of chemclust-extract, not of the file"
             results.append(Failure(shown, "internal_error", message))
-    return results
+    return [prepare(r) for r in results] if prepare is not None else list(results)

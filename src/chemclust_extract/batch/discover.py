@@ -18,6 +18,7 @@ import stat
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import overload
 
 from chemclust_extract.model import Failure
 from chemclust_extract.paths import display_path
@@ -68,7 +69,7 @@ class Discovery:
     """What INPUTs name: the files to read (sorted), folders that could not
     be walked (as failures) and what was skipped."""
 
-    files: list[Path] = field(default_factory=list)
+    files: Sequence[Path] = field(default_factory=list)
     failures: list[Failure] = field(default_factory=list)
     skipped: list[Skipped] = field(default_factory=list)
 
@@ -86,22 +87,53 @@ def discover(
     the list is sorted, so a run does not depend on argument order.
     """
     walker = _Walker(Path(out_dir) if out_dir is not None else None, exclude, include_hidden)
-    by_file: dict[str, Path] = {}
-    for given in inputs:
-        for match in walker.expand(os.fspath(given)):
-            real = os.path.realpath(match)
+    given = [os.fspath(i) for i in inputs]
+    found = [os.fspath(match) for text in given for match in walker.expand(text)]
+    one_walk = len(given) == 1 and os.path.isdir(given[0]) and not walker.linked
+    if not one_walk:  # the same file may be named twice, by two inputs or a link
+        by_file: dict[str, str] = {}
+        for path in found:
+            real = os.path.realpath(path)
             known = by_file.get(real)
-            if known is None or _shorter(match, known):
-                by_file[real] = match
-    files = sorted(by_file.values(), key=display_path)  # the order every output shows
+            if known is None or _shorter(path, known):
+                by_file[real] = path
+        found = list(by_file.values())
+    files = PathList(sorted(found, key=display_path))  # the order every output shows
     return Discovery(files, walker.failures, sorted(walker.skipped, key=lambda s: s.path))
+
+
+class PathList(Sequence[Path]):
+    """Paths kept as strings, a ``Path`` made on access: a hundred
+    thousand ``Path`` objects would cost more memory than the batch's
+    records do."""
+
+    def __init__(self, paths: Sequence[str] = ()) -> None:
+        self._paths = list(paths)
+
+    def __len__(self) -> int:
+        return len(self._paths)
+
+    @overload
+    def __getitem__(self, index: int) -> Path: ...
+    @overload
+    def __getitem__(self, index: slice) -> PathList: ...
+    def __getitem__(self, index: int | slice) -> Path | PathList:
+        if isinstance(index, slice):
+            return PathList(self._paths[index])
+        return Path(self._paths[index])
+
+    def __eq__(self, other: object) -> bool:
+        return list(self) == list(other) if isinstance(other, Sequence) else NotImplemented
+
+    def __repr__(self) -> str:
+        return f"PathList({self._paths!r})"
 
 
 def find_inputs(
     inputs: Iterable[str | os.PathLike[str]], exclude: Path | None = None
 ) -> list[Path]:
     """The files :func:`discover` finds, ``exclude`` being the output folder."""
-    return discover(inputs, exclude).files
+    return list(discover(inputs, exclude).files)
 
 
 class _Walker:
@@ -111,8 +143,9 @@ class _Walker:
         self.include_hidden = include_hidden
         self.failures: list[Failure] = []
         self.skipped: list[Skipped] = []
+        self.linked = False  # a link was walked: a file may be found by two paths
 
-    def expand(self, text: str) -> list[Path]:
+    def expand(self, text: str) -> list[Path] | list[str]:
         path = Path(text)
         if path.is_dir():
             return list(self.walk(path))
@@ -151,7 +184,7 @@ class _Walker:
                 return reason
         return None
 
-    def walk(self, root: Path) -> Iterator[Path]:
+    def walk(self, root: Path) -> Iterator[str]:
         """Every file under ``root``, depth first, with an explicit stack;
         a link to a folder is followed once, a link back to a folder
         already walked is reported."""
@@ -165,27 +198,47 @@ class _Walker:
                 self.skip(folder, "link to a folder already read (a loop or a second path)")
                 continue
             seen.add(key)
-            try:
-                with os.scandir(folder) as listing:
-                    entries = sorted(listing, key=lambda e: e.name, reverse=True)
-            except OSError as error:
-                message = f"cannot list the folder: {error.strerror or error}"
-                self.failures.append(Failure(display_path(folder), "unreadable", message))
-                continue
-            for entry in entries:
-                path = folder / entry.name
+            for entry in self.entries(folder):  # in no order: the files are sorted at the end
                 if _is_dir(entry):
+                    path = folder / entry.name
                     reason = self.folder_reason(path, entry.name, base=root)
                     if reason:
                         self.skip(path, reason)
                     else:
-                        (links if entry.is_symlink() else stack).append(path)
+                        linked = entry.is_symlink()
+                        self.linked = self.linked or linked
+                        (links if linked else stack).append(path)
+                elif self.plain_file(entry.name):  # most files: no Path object needed
+                    self.linked = self.linked or entry.is_symlink()
+                    yield entry.path
                 else:
+                    path = folder / entry.name
                     reason = self.file_reason(path, entry.name, explicit=False, base=root)
                     if reason:
                         self.skip(path, reason)
                     else:
-                        yield path
+                        self.linked = self.linked or entry.is_symlink()
+                        yield entry.path
+
+    def entries(self, folder: Path) -> Iterator[os.DirEntry[str]]:
+        """A folder's entries, one at a time; a folder that cannot be listed
+        is a failure row."""
+        try:
+            with os.scandir(folder) as listing:
+                yield from listing
+        except OSError as error:
+            message = f"cannot list the folder: {error.strerror or error}"
+            self.failures.append(Failure(display_path(folder), "unreadable", message))
+
+    def plain_file(self, name: str) -> bool:
+        """A name no skipping rule can touch: not hidden, no system file,
+        none of this tool's outputs, no --exclude pattern to try."""
+        return not (
+            self.exclude
+            or name.startswith((".", OFFICE_OWNER_PREFIX))
+            or name in OUTPUT_NAMES
+            or name.casefold() in SYSTEM_FILES
+        )
 
     def file_reason(
         self, path: Path, name: str, explicit: bool, base: Path | None = None
@@ -286,5 +339,6 @@ def _sheet_like(path: Path) -> bool:
     return path.suffix.lower() in SHEET_SUFFIXES
 
 
-def _shorter(a: Path, b: Path) -> bool:
-    return (len(a.as_posix()), a.as_posix()) < (len(b.as_posix()), b.as_posix())
+def _shorter(a: str, b: str) -> bool:
+    a, b = Path(a).as_posix(), Path(b).as_posix()
+    return (len(a), a) < (len(b), b)

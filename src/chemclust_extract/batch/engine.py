@@ -17,13 +17,14 @@ import signal
 import threading
 import time
 from collections import deque
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection, wait
 from multiprocessing.process import BaseProcess
 from pathlib import Path
 from types import FrameType
+from typing import Any
 
 from chemclust_extract.extract import extract_file
 from chemclust_extract.model import Failure, Record
@@ -98,14 +99,24 @@ def timeout_failure(path: Path, seconds: float | None) -> Failure:
     return Failure(display_path(path), "timeout", message)
 
 
-def extract_stream(paths: Sequence[Path], options: Options, jobs: int = 1) -> Iterator[Result]:
+def extract_stream(
+    paths: Sequence[Path],
+    options: Options,
+    jobs: int = 1,
+    prepare: Callable[[Result], Any] | None = None,
+) -> Iterator[Any]:
     """Each file's record or failure, in the order of ``paths``; ``jobs`` > 1
-    spreads the files over that many worker processes."""
+    spreads the files over that many worker processes.  ``prepare`` (a
+    module-level function) turns each result into what is wanted of it in
+    the process that made it, so that a worker, not the parent, does that
+    work too (the parent's failures for a hung or crashed worker are given
+    as they are)."""
     if jobs <= 1 or len(paths) <= 1:
         for path in paths:
-            yield extract_within_budget(path, options)
+            result = extract_within_budget(path, options)
+            yield prepare(result) if prepare is not None else result
         return
-    yield from _Pool(min(jobs, len(paths)), options).run(paths)
+    yield from _Pool(min(jobs, len(paths)), options, prepare).run(paths)
 
 
 # A sheet in each format, so that the label tables, patterns, country and
@@ -143,29 +154,41 @@ class _Pool:
     put back into input order before they are yielded, and the parent stops
     handing out work while too many answers wait for a slow file."""
 
-    def __init__(self, jobs: int, options: Options) -> None:
+    def __init__(
+        self, jobs: int, options: Options, prepare: Callable[[Result], Any] | None = None
+    ) -> None:
         self.jobs = jobs
         self.options = options
+        self.prepare = prepare
         methods = multiprocessing.get_all_start_methods()
         # fork: workers start at once and share the parent's loaded tables.
         self.context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
         budget = options.file_timeout
         self.deadline = budget + _GRACE_SECONDS if budget else None
 
-    def run(self, paths: Sequence[Path]) -> Iterator[Result]:
+    def run(self, paths: Sequence[Path]) -> Iterator[Any]:
         size = max(1, min(_MAX_CHUNK, len(paths) // (self.jobs * 8)))
-        items = list(enumerate(paths))
-        chunks = deque(items[i : i + size] for i in range(0, len(items), size))
+        total = len(paths)
+        # Chunks are made as they are handed out: a list of every file's
+        # (index, path) would cost memory in proportion to the batch.
+        starts = iter(range(0, total, size))
+        chunks: deque[list[tuple[int, Path]]] = deque()
+
+        def more() -> bool:
+            start = next(starts, None)
+            if start is not None:
+                chunks.append([(i, paths[i]) for i in range(start, min(start + size, total))])
+            return bool(chunks)
         most_waiting = self.jobs * size * 4
-        answers: dict[int, Result] = {}
+        answers: dict[int, Any] = {}
         if self.context.get_start_method() == "fork":
             warm_up(self.options)  # once, here: the workers inherit it
         workers = [self.start() for _ in range(self.jobs)]
         following = 0
         try:
-            while following < len(items):
+            while following < total:
                 for worker in workers:
-                    if not worker.todo and chunks and len(answers) < most_waiting:
+                    if not worker.todo and len(answers) < most_waiting and (chunks or more()):
                         self.give(worker, chunks.popleft())
                 self.collect(workers, answers, chunks)
                 while following in answers:
@@ -178,7 +201,7 @@ class _Pool:
     def collect(
         self,
         workers: list[_Worker],
-        answers: dict[int, Result],
+        answers: dict[int, Any],
         chunks: deque[list[tuple[int, Path]]],
     ) -> None:
         """Take the answers that have come in; replace a worker that died
@@ -221,7 +244,7 @@ class _Pool:
     def start(self) -> _Worker:
         ours, theirs = self.context.Pipe()
         process = self.context.Process(  # type: ignore[attr-defined]
-            target=_serve, args=(theirs, self.options, os.getpid()), daemon=True
+            target=_serve, args=(theirs, self.options, os.getpid(), self.prepare), daemon=True
         )
         # Ctrl-C stays blocked until the worker has set itself to ignore it.
         with _signals_blocked({signal.SIGINT}):
@@ -245,7 +268,12 @@ class _Pool:
         worker.conn.close()
 
 
-def _serve(conn: Connection, options: Options, parent: int) -> None:
+def _serve(
+    conn: Connection,
+    options: Options,
+    parent: int,
+    prepare: Callable[[Result], Any] | None = None,
+) -> None:
     """A worker: extract the files of each chunk received, answering file
     by file, until told to stop or the parent is gone."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
@@ -260,7 +288,8 @@ def _serve(conn: Connection, options: Options, parent: int) -> None:
         if chunk is None:
             return
         for index, path in chunk:
-            conn.send((index, extract_within_budget(path, options)))
+            result = extract_within_budget(path, options)
+            conn.send((index, prepare(result) if prepare is not None else result))
 
 
 def _watch_parent(parent: int) -> None:

@@ -25,9 +25,46 @@ from pathlib import Path
 from typing import IO, Any
 
 from chemclust_extract.batch.discover import RECORDS_NAME
+from chemclust_extract.model import Failure, Record
 from chemclust_extract.options import Options
 
-__all__ = ["RECORDS_NAME", "Kept", "PreviousRecords", "RecordFile", "fingerprint", "unique_ids"]
+__all__ = [
+    "RECORDS_NAME", "Kept", "KeptLine", "PreviousRecords", "RecordFile", "fingerprint",
+    "keep_line", "unique_ids",
+]  # fmt: skip
+
+
+@dataclass(frozen=True)
+class KeptLine:
+    """A record as the first pass writes it: its line of the record file,
+    made where the record was made (a worker), and what the parent needs
+    to know of it without reading the line: its id and hash."""
+
+    id: str
+    sha256: str
+    line: str
+
+
+def keep_line(result: Record | Failure) -> KeptLine | Failure:
+    """A record's line for the record file (a failure stays as it is)."""
+    if isinstance(result, Failure):
+        return result
+    source = result.source
+    assert source is not None, "a record of a batch comes from a file"
+    kept = Kept(source.path, source.sha256, result.to_dict(), result.unknown_labels)
+    return KeptLine(str(kept.data["id"]), kept.sha256, _line(kept))
+
+
+def _line(kept: Kept) -> str:
+    return json.dumps(
+        {
+            "path": kept.path,
+            "sha256": kept.sha256,
+            "unknown_labels": list(kept.unknown_labels),
+            "record": kept.data,
+        },
+        ensure_ascii=False,
+    )
 
 
 @dataclass(frozen=True)
@@ -65,15 +102,9 @@ class RecordFile:
         self._handle: IO[str] | None = _text(gzip.GzipFile(fileobj=self._raw, mode="wb", compresslevel=1, mtime=0))
         self._handle.write(json.dumps(fingerprint(options), ensure_ascii=False) + "\n")
 
-    def add(self, kept: Kept) -> None:
+    def add(self, kept: Kept | KeptLine) -> None:
         assert self._handle is not None, "the record file is closed"
-        line = {
-            "path": kept.path,
-            "sha256": kept.sha256,
-            "unknown_labels": list(kept.unknown_labels),
-            "record": kept.data,
-        }
-        self._handle.write(json.dumps(line, ensure_ascii=False) + "\n")
+        self._handle.write((kept.line if isinstance(kept, KeptLine) else _line(kept)) + "\n")
 
     def close(self) -> None:
         if self._handle is not None:
