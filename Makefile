@@ -5,12 +5,14 @@ PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: run test lint bench bench-encoding bench-scaling bench-fuzz clean
+.PHONY: run test lint bench bench-batch bench-encoding bench-scaling bench-fuzz clean
 
 run: $(BIN)/chemclust-extract
 	$(BIN)/chemclust-extract extract samples -o output
 
 test: $(VENV)/.test-deps
+	@# report.html is rendered in headless Chromium; the test skips, saying why, without it.
+	command -v chromium >/dev/null || (apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium) || echo "chromium could not be installed: tests/test_report_html.py will skip"
 	$(BIN)/ruff check src tests benchmarks
 	$(BIN)/mypy
 	$(BIN)/python -m pytest
@@ -21,9 +23,13 @@ lint: $(VENV)/.test-deps
 
 bench: $(BIN)/chemclust-extract
 	$(BIN)/python benchmarks/bench_corpus.py
+	$(BIN)/python benchmarks/bench_sheet.py
 
 bench-encoding: $(BIN)/chemclust-extract
 	$(BIN)/python benchmarks/bench_encoding.py
+
+bench-batch: $(VENV)/.test-deps
+	$(BIN)/python benchmarks/bench_batch.py 10000
 
 bench-scaling: $(BIN)/chemclust-extract
 	$(BIN)/python benchmarks/bench_scaling.py
@@ -40,7 +46,7 @@ $(BIN)/chemclust-extract: $(BIN)/python pyproject.toml
 	@touch $@
 
 $(VENV)/.test-deps: $(BIN)/python pyproject.toml
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+	$(BIN)/python -m pip install --quiet -e '.[test,dask,xlsx,parquet]'
 	@touch $@
 
 clean:

@@ -255,7 +255,7 @@ def test_outputs_get_the_mode_the_umask_gives(tmp_path: Path, umask: int, mode: 
     finally:
         os.umask(previous)
     modes = {p.name: stat.S_IMODE(p.stat().st_mode) for p in (tmp_path / "out").iterdir()}
-    assert len(modes) == 10
+    assert len(modes) == 12
     assert set(modes.values()) == {mode}, modes
 
 

@@ -1,4 +1,4 @@
-"""The dataset a batch writes: ten files, their columns and keys, how cells
+"""The dataset a batch writes: twelve files, their columns and keys, how cells
 are written (UTF-8, RFC 4180, CRLF, plain numbers, inert formulas), the
 report, determinism, duplicate ids, and the library API behind the CLI."""
 
@@ -37,7 +37,7 @@ CSV_FILES = (
     "warnings.csv",
     "errors.csv",
 )
-OUTPUT_FILES = ("projects.json", *CSV_FILES, "report.json")
+OUTPUT_FILES = ("projects.json", *CSV_FILES, "report.json", "report.html", "datapackage.json")
 
 # The contract's record, field by field: the scalar part is what projects.csv holds.
 CONTRACT_SCALARS = (
@@ -141,7 +141,7 @@ def any_out(request: pytest.FixtureRequest) -> Path:
 # --- the files --------------------------------------------------------------
 
 
-def test_all_ten_outputs_are_written(any_out: Path) -> None:
+def test_all_twelve_outputs_are_written(any_out: Path) -> None:
     assert sorted(p.name for p in any_out.iterdir()) == sorted(OUTPUT_FILES)
 
 

@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     )
     from chemclust_extract.decode import Decoded, decode_bytes
     from chemclust_extract.extract import ExtractionError, extract_bytes, extract_file
+    from chemclust_extract.frames import read_output, to_frames
     from chemclust_extract.model import (
         Contact,
         Document,
@@ -37,6 +38,7 @@ if TYPE_CHECKING:
         Source,
     )
     from chemclust_extract.options import Options
+    from chemclust_extract.writers.formats import OutputOptions
 
 _EXPORTS = {
     "chemclust_extract.batch": (
@@ -45,7 +47,9 @@ _EXPORTS = {
     ),
     "chemclust_extract.decode": ("Decoded", "decode_bytes"),
     "chemclust_extract.extract": ("ExtractionError", "extract_bytes", "extract_file"),
+    "chemclust_extract.frames": ("read_output", "to_frames"),
     "chemclust_extract.options": ("Options",),
+    "chemclust_extract.writers.formats": ("OutputOptions",),
     "chemclust_extract.model": (
         "Contact", "Document", "Failure", "FieldWarning", "NewsItem", "Partner", "Record", "Source",
     ),
@@ -54,9 +58,9 @@ _WHERE = {name: module for module, names in _EXPORTS.items() for name in names}
 
 __all__ = [
     "BatchResult", "Contact", "Decoded", "Document", "ExtractionError", "Failure", "FieldWarning",
-    "InputError", "NewsItem", "Options", "OutputFolderError", "Partner", "Record", "Source",
-    "decode_bytes", "discover", "extract_bytes", "extract_file", "extract_many", "find_inputs",
-    "run_batch",
+    "InputError", "NewsItem", "Options", "OutputFolderError", "OutputOptions", "Partner", "Record",
+    "Source", "decode_bytes", "discover", "extract_bytes", "extract_file", "extract_many",
+    "find_inputs", "read_output", "run_batch", "to_frames",
 ]  # fmt: skip
 
 

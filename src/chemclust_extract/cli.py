@@ -28,6 +28,14 @@ from chemclust_extract.decode import LEGACY_CANDIDATES
 from chemclust_extract.languages import LANGUAGES, label_table
 from chemclust_extract.options import DEFAULT_FILE_TIMEOUT, DEFAULT_MAX_SIZE, Options
 from chemclust_extract.paths import display_path
+from chemclust_extract.schema import TABLES, schema_json
+from chemclust_extract.writers.formats import (
+    CSV_DIALECTS,
+    DEFAULT_FORMATS,
+    FORMATS,
+    OutputOptions,
+)
+from chemclust_extract.writers.formats import MissingExtra as MissingFormatExtra
 
 _SIZE_UNITS = {
     "": 1,
@@ -69,6 +77,30 @@ def main() -> None:
     show_default=True,
     type=click.Path(),
     help="Folder to write the dataset into; never read as an input.",
+)
+@click.option(
+    "-f",
+    "--format",
+    "formats",
+    multiple=True,
+    metavar="LIST",
+    show_default=",".join(DEFAULT_FORMATS),
+    help=f"Formats to write, comma-separated or repeated: {', '.join(FORMATS)}. "
+    "The CSV tables are always written (datapackage.json describes them).",
+)
+@click.option(
+    "--csv-dialect",
+    type=click.Choice(CSV_DIALECTS),
+    default="rfc4180",
+    show_default=True,
+    help="rfc4180: UTF-8 without a BOM; excel: UTF-8 with a BOM, so Excel reads the accents right.",
+)
+@click.option(
+    "--csv-delimiter",
+    default=",",
+    show_default=True,
+    metavar="CHAR",
+    help="The CSV delimiter: ',', ';' (what Czech, German or Polish Excel expects), 'tab' or '|'.",
 )
 @click.option(
     "--encoding",
@@ -167,6 +199,9 @@ def main() -> None:
 def extract(
     inputs: tuple[str, ...],
     out_dir: str,
+    formats: tuple[str, ...],
+    csv_dialect: str,
+    csv_delimiter: str,
     encoding: str | None,
     candidates: str,
     max_size: int,
@@ -186,7 +221,10 @@ def extract(
     """Extract project sheets from files, folders (recursively) and globs.
 
     Writes projects.json, projects.csv, partners.csv, contacts.csv, news.csv,
-    documents.csv, extra.csv, warnings.csv, errors.csv and report.json.
+    documents.csv, extra.csv, warnings.csv, errors.csv, report.json,
+    report.html (the run to look at) and datapackage.json (the tables'
+    types and keys); --format adds projects.jsonl, projects.xlsx (extra
+    [xlsx]), projects.sqlite and parquet/TABLE.parquet (extra [parquet]).
     Hidden and system files (Thumbs.db, desktop.ini, .DS_Store) and the
     output folder are skipped, and listed in report.json. One run at a time
     writes a folder.
@@ -201,6 +239,8 @@ def extract(
       chemclust-extract extract 'archive/**/*.htm' sheet.tsv -o out --jobs 0
       chemclust-extract extract old-exports/ --encoding windows-1250 --max-size 5MB
       chemclust-extract extract archive/ --exclude 'drafts' --exclude '*.bak'
+      chemclust-extract extract samples/ -o out --format json,jsonl,csv,xlsx,sqlite,parquet
+      chemclust-extract extract samples/ -o out --csv-dialect excel --csv-delimiter ';'
     """
     try:
         options = Options(
@@ -212,6 +252,11 @@ def extract(
             include_hidden=include_hidden,
             labels=label_files,
         )
+        outputs = OutputOptions(
+            formats=formats or DEFAULT_FORMATS,
+            csv_dialect=csv_dialect,
+            csv_delimiter="\t" if csv_delimiter.lower() == "tab" else csv_delimiter,
+        )
     except ValueError as error:
         raise Refused(str(error)) from None
     jobs = available_cores() if jobs == 0 else jobs
@@ -219,9 +264,9 @@ def extract(
         with _progress("none" if quiet else progress_mode) as progress:
             result = run_batch(
                 inputs, out_dir, options, jobs=jobs, progress=progress, wait=wait, waiting=_say,
-                incremental=incremental, engine=engine, scheduler=scheduler,
+                incremental=incremental, engine=engine, scheduler=scheduler, outputs=outputs,
             )  # fmt: skip
-    except (InputError, OutputFolderError, MissingExtra) as error:
+    except (InputError, OutputFolderError, MissingExtra, MissingFormatExtra) as error:
         raise Refused(str(error)) from None
     except KeyboardInterrupt:
         _say(f"interrupted; {display_path(out_dir)}/ was left as it was")
@@ -316,6 +361,29 @@ def labels_command(field_: str | None, lang: str | None, label_files: tuple[str,
         for code, found in by_language.items():
             if lang is None or code == lang:
                 click.echo(f"  {code}: {', '.join(found)}")
+
+
+@main.command(name="schema")
+@click.option(
+    "--table",
+    metavar="T",
+    help="Print this table's Frictionless Table Schema instead: " + ", ".join(TABLES) + ".",
+)
+def schema_command(table: str | None) -> None:
+    """Print the JSON Schema (draft 2020-12) of a record, as projects.json
+    and projects.jsonl hold it, or with --table the Frictionless Table
+    Schema of one table (its columns' types, primary and foreign keys), as
+    datapackage.json holds it.
+
+    \b
+    Example:
+      chemclust-extract schema > record.schema.json
+      chemclust-extract schema --table partners
+    """
+    try:
+        click.echo(schema_json(table), nl=False)
+    except ValueError as error:
+        raise Refused(str(error)) from None
 
 
 @contextmanager

@@ -1,33 +1,69 @@
 """Writers turn records and failures into files; each knows one format.
 
 :class:`DatasetWriter` takes records one at a time, in input order, and
-writes every file of the contract's table as they come, so that a batch of
-any size is written in flat memory.  Everything is written into a staging
-folder and moved in at the end: an interrupted run leaves the previous
-dataset whole, and a ``report.json`` present stands for a complete one.
+feeds each to one sink per format (``json``, ``jsonl``, ``csv``, ``xlsx``,
+``sqlite``, ``parquet``, and in every run ``datapackage.json`` and
+``report.html``), which write as they come, so that a batch of any size is
+written in flat memory.  Everything is written into a staging folder and
+moved in at the end: an interrupted run leaves the previous dataset whole,
+and a ``report.json`` present stands for a complete one.
 """
 
 from __future__ import annotations
 
 import hashlib
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from contextlib import ExitStack
+from importlib import import_module
 from pathlib import Path
 from types import TracebackType
-from typing import IO, Any
+from typing import Any
 
 from chemclust_extract.model import Failure
 from chemclust_extract.writers.atomic import move_in, remove_stale_parts, staging_folder
-from chemclust_extract.writers.csv import CsvTable
+from chemclust_extract.writers.formats import MissingExtra, OutputOptions
 
 # (The package's own "json" module shadows the standard one here.)
-from chemclust_extract.writers.json import JsonArray, json_text
-from chemclust_extract.writers.tables import COLUMNS, RECORD_TABLES, record_rows
+from chemclust_extract.writers.json import json_text
+from chemclust_extract.writers.sink import Sink
+from chemclust_extract.writers.tables import COLUMNS, record_rows
+
+__all__ = [
+    "CSV_TABLES", "OUTPUT_FILES", "PROJECTS_JSON", "PROJECTS_JSONL", "REPORT", "DatasetWriter",
+    "MissingExtra", "OutputOptions", "write_dataset",
+]  # fmt: skip
 
 CSV_TABLES = tuple(COLUMNS)
 REPORT = "report.json"
 PROJECTS_JSON = "projects.json"
+PROJECTS_JSONL = "projects.jsonl"
+
+# format -> (module, sink class); imported when a run writes the format, so
+# that XlsxWriter and pyarrow load only where they are used.
+_SINKS = {
+    "json": ("json", "JsonSink"),
+    "jsonl": ("json", "JsonLinesSink"),
+    "csv": ("csv", "CsvSink"),
+    "xlsx": ("xlsx", "XlsxSink"),
+    "sqlite": ("sqlite", "SqliteSink"),
+    "parquet": ("parquet", "ParquetSink"),
+}
+_EVERY_RUN = (("datapackage", "DatapackageSink"), ("report_html", "ReportPageSink"))
+# Every file some format writes: those a run does not write are removed with
+# the old report, so that the folder never mixes two runs.
+OUTPUT_FILES = (
+    PROJECTS_JSON, PROJECTS_JSONL, *(f"{t}.csv" for t in CSV_TABLES), "projects.xlsx",
+    "projects.sqlite", *(f"parquet/{t}.parquet" for t in CSV_TABLES), "datapackage.json",
+    "report.html",
+)  # fmt: skip
+
+
+def _sink_class(module: str, name: str) -> Callable[[Path, OutputOptions], Sink]:
+    found: Callable[[Path, OutputOptions], Sink] = getattr(
+        import_module(f"chemclust_extract.writers.{module}"), name
+    )
+    return found
 
 
 class DatasetWriter:
@@ -36,22 +72,28 @@ class DatasetWriter:
     Use it as a context manager: :meth:`add` each record (as
     :meth:`Record.to_dict` gives it, ids final), then :meth:`finish` with
     the failures and the report; leaving the block otherwise (an error,
-    Ctrl-C) discards what was written and leaves ``out_dir`` as it was."""
+    Ctrl-C) discards what was written and leaves ``out_dir`` as it was.
+    ``options`` choose the formats (:class:`OutputOptions`); a format
+    whose library is missing raises :class:`MissingExtra` on entry."""
 
-    def __init__(self, out_dir: Path) -> None:
+    def __init__(self, out_dir: Path, options: OutputOptions | None = None) -> None:
         self.out_dir = out_dir
+        self.options = options or OutputOptions()
         self._stack = ExitStack()
-        self._handles: dict[str, IO[str]] = {}
-        self._tables: dict[str, CsvTable] = {}
-        self._array: JsonArray | None = None
+        self._sinks: list[Sink] = []
 
     def __enter__(self) -> DatasetWriter:
+        self.options.check_extras()
         self.out_dir.mkdir(parents=True, exist_ok=True)
         remove_stale_parts(self.out_dir)
         self.staging = self._stack.enter_context(staging_folder(self.out_dir))
-        self._array = JsonArray(self._open(PROJECTS_JSON))
-        for name in RECORD_TABLES:
-            self._tables[name] = CsvTable(self._open(f"{name}.csv", newline=""), COLUMNS[name])
+        kinds = [*(_SINKS[name] for name in self.options.formats), *_EVERY_RUN]
+        try:
+            for module, name in kinds:
+                self._sinks.append(_sink_class(module, name)(self.staging, self.options))
+        except BaseException:  # no __exit__ follows a failed __enter__
+            self.__exit__(None, None, None)
+            raise
         return self
 
     def __exit__(
@@ -60,16 +102,16 @@ class DatasetWriter:
         error: BaseException | None,
         trace: TracebackType | None,
     ) -> None:
-        for handle in self._handles.values():
-            handle.close()
+        for sink in self._sinks:
+            sink.close()
         self._stack.close()
 
     def add(self, data: dict[str, Any]) -> None:
-        """Write one record to ``projects.json`` and its rows to the tables."""
-        assert self._array is not None, "DatasetWriter is used outside its block"
-        self._array.add(data)
-        for table, row in record_rows(data):
-            self._tables[table].add(row)
+        """Write one record and its table rows in every format."""
+        assert self._sinks, "DatasetWriter is used outside its block"
+        rows = list(record_rows(data))
+        for sink in self._sinks:
+            sink.add(data, rows)
 
     def finish(
         self, failures: Iterable[Failure], report: dict[str, Any], also: Sequence[Path] = ()
@@ -77,34 +119,24 @@ class DatasetWriter:
         """Write the failures and the report, which lists the sha256 of every
         file it stands for, and move the dataset in (``also``: files of the
         staging folder to move in beside it); returns its files."""
-        assert self._array is not None, "DatasetWriter is used outside its block"
-        self._array.close()
-        errors = CsvTable(self._open("errors.csv", newline=""), COLUMNS["errors"])
-        for failure in failures:
-            errors.add(failure.to_dict())
-        staged = [self._close(name) for name in (PROJECTS_JSON, *(f"{t}.csv" for t in CSV_TABLES))]
-        outputs = {path.name: _sha256(path) for path in staged}
+        assert self._sinks, "DatasetWriter is used outside its block"
+        failures = list(failures)
+        staged = [path for sink in self._sinks for path in sink.finish(failures, report)]
+        outputs = {self._name(path): _sha256(path) for path in staged}
         report_path = self.staging / REPORT
         with report_path.open("w", encoding="utf-8") as handle:
             handle.write(json_text({**report, "outputs": outputs}))
             _sync(handle)
-        moved = move_in([*staged, *also, report_path], self.out_dir, first_removed=REPORT)
-        return [path for path in moved if path.name not in {p.name for p in also}]
+        stale = [name for name in OUTPUT_FILES if name not in outputs]
+        moved = move_in(
+            [*staged, *also, report_path], self.out_dir, first_removed=[REPORT, *stale],
+            root=self.staging,
+        )  # fmt: skip
+        also_names = {p.name for p in also}
+        return [path for path in moved if path.name not in also_names]
 
-    def _open(self, name: str, newline: str | None = None) -> IO[str]:
-        # A lone surrogate that reached this far is written escaped rather
-        # than failing the whole batch.
-        handle = (self.staging / name).open(
-            "w", encoding="utf-8", errors="backslashreplace", newline=newline
-        )
-        self._handles[name] = handle
-        return handle
-
-    def _close(self, name: str) -> Path:
-        handle = self._handles.pop(name)
-        _sync(handle)
-        handle.close()
-        return self.staging / name
+    def _name(self, path: Path) -> str:
+        return path.relative_to(self.staging).as_posix()
 
 
 def write_dataset(
@@ -112,15 +144,16 @@ def write_dataset(
     failures: Iterable[Failure],
     report: dict[str, Any],
     out_dir: Path,
+    options: OutputOptions | None = None,
 ) -> list[Path]:
     """Write every file of the contract's table into ``out_dir`` at once."""
-    with DatasetWriter(out_dir) as writer:
+    with DatasetWriter(out_dir, options) as writer:
         for data in records:
             writer.add(data)
         return writer.finish(failures, report)
 
 
-def _sync(handle: IO[str]) -> None:
+def _sync(handle: Any) -> None:
     handle.flush()
     os.fsync(handle.fileno())
 

@@ -6,6 +6,7 @@ interrupted run leaves the previous dataset as it was."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import signal
@@ -75,26 +76,48 @@ def staging_folder(out_dir: Path) -> Iterator[Path]:
         shutil.rmtree(staging, ignore_errors=True)
 
 
-def move_in(staged: Sequence[Path], out_dir: Path, first_removed: str) -> list[Path]:
+def move_in(
+    staged: Sequence[Path],
+    out_dir: Path,
+    first_removed: str | Sequence[str],
+    root: Path | None = None,
+) -> list[Path]:
     """Rename staged files into ``out_dir``, in order, after removing
     ``first_removed`` (the old report, so that no report stands for a
-    half-replaced dataset).  Ctrl-C and SIGTERM wait until every file is in
-    place: the renames take milliseconds."""
+    half-replaced dataset, and files of the old run this one does not
+    replace).  A file keeps its place under ``root`` (``parquet/x.parquet``
+    stays in ``parquet/``); without ``root`` it goes to ``out_dir`` itself.
+    Ctrl-C and SIGTERM wait until every file is in place: the renames take
+    milliseconds."""
+    removed = [first_removed] if isinstance(first_removed, str) else list(first_removed)
     deferred = {signal.SIGINT, signal.SIGTERM}
     blocked = hasattr(signal, "pthread_sigmask")
     previous = signal.pthread_sigmask(signal.SIG_BLOCK, deferred) if blocked else set()
     try:
-        (out_dir / first_removed).unlink(missing_ok=True)
+        for name in removed:
+            _remove(out_dir, name)
         moved = []
         for path in staged:
-            target = out_dir / path.name
+            target = out_dir / (path.relative_to(root) if root else path.name)
+            if target.parent != out_dir:
+                target.parent.mkdir(parents=True, exist_ok=True)
             os.replace(path, target)
             moved.append(target)
-        _fsync_folder(out_dir)
+        for folder in dict.fromkeys([out_dir, *(target.parent for target in moved)]):
+            _fsync_folder(folder)
         return moved
     finally:
         if blocked:
             signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+
+
+def _remove(out_dir: Path, name: str) -> None:
+    """Remove ``out_dir/name``, and its folder if that is left empty."""
+    path = out_dir / name
+    path.unlink(missing_ok=True)
+    if path.parent != out_dir:
+        with contextlib.suppress(OSError):  # not empty, or not there
+            path.parent.rmdir()
 
 
 def _fsync_folder(folder: Path) -> None:

@@ -1,57 +1,43 @@
 """CSV tables: RFC 4180, UTF-8, a header row, CRLF line ends, numbers as
 written by Python (no thousands separators, ``.`` for decimals), and text
-that a spreadsheet would run as a formula made inert.  Rows are written as
-they come, through the standard ``csv`` module."""
+that a spreadsheet would run as a formula made inert (:mod:`.neutralise`).
+Rows are written as they come, through the standard ``csv`` module.  The
+``excel`` dialect adds a BOM, without which Excel reads UTF-8 as
+windows-1252; the delimiter may be ``;`` for the locales whose Excel
+expects it."""
 
 from __future__ import annotations
 
 import csv
-import re
 from collections.abc import Sequence
 from pathlib import Path
-from typing import IO, TYPE_CHECKING
+from typing import IO, TYPE_CHECKING, Any
 
+from chemclust_extract.model import Failure
 from chemclust_extract.writers.atomic import write_atomic
+from chemclust_extract.writers.formats import OutputOptions
+from chemclust_extract.writers.neutralise import neutralise
+from chemclust_extract.writers.sink import Rows, error_rows, open_text, sync_close
+from chemclust_extract.writers.tables import COLUMNS, RECORD_TABLES
 
 if TYPE_CHECKING:
     import pandas as pd
 
-# A cell that is wholly a number is data, even with a sign: -5, +420475657938.
-# Only ASCII digits count (issue 7): "-١٢٣" passes Python's \d but a
-# spreadsheet reads it as a formula.  No exponent, no thousands separator.
-_NUMBER = re.compile(
-    r"""[+-]?              # an optional sign
-        (?:[0-9]+          # digits,
-           (?:\.[0-9]*)?   #   perhaps a decimal point and more digits,
-        |\.[0-9]+)         # or a decimal point and digits""",
-    re.VERBOSE,
-)
-# The starters of the OWASP "CSV Injection" page (= + - @ tab CR), which the
-# contract repeats, and NUL, which OWASP ASVS 5.0 requirement 1.2.10 adds.
-# Full-width look-alikes (＝ ＋) are left out: spreadsheets read them as text.
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\0")
+__all__ = ["CsvSink", "CsvTable", "csv_name", "neutralise", "write_csv"]
 
 
-def neutralise(value: object) -> object:
-    """A cell as a spreadsheet should show it: text starting like a formula
-    gets a leading apostrophe (the OWASP rule), numbers stay as they are.
-
-    >>> [neutralise(v) for v in ("=HYPERLINK(\\"x\\")", "@SUM(1)", "-2+3", "-5", "+420475657938", 1762400)]
-    ['\\'=HYPERLINK("x")', "'@SUM(1)", "'-2+3", '-5', '+420475657938', 1762400]
-    >>> neutralise("-١٢٣"), neutralise("-1e5"), neutralise("٣")
-    ("'-١٢٣", "'-1e5", '٣')
-    """
-    if isinstance(value, str) and value.startswith(_FORMULA_START) and not _NUMBER.fullmatch(value):
-        return "'" + value
-    return value
+def csv_name(table: str) -> str:
+    return f"{table}.csv"
 
 
 class CsvTable:
     """One table written row by row to an open text handle (``newline=""``)."""
 
-    def __init__(self, handle: IO[str], columns: Sequence[str]) -> None:
+    def __init__(self, handle: IO[str], columns: Sequence[str], delimiter: str = ",") -> None:
         self.columns = tuple(columns)
-        self._writer = csv.writer(handle, quoting=csv.QUOTE_MINIMAL, lineterminator="\r\n")
+        self._writer = csv.writer(
+            handle, delimiter=delimiter, quoting=csv.QUOTE_MINIMAL, lineterminator="\r\n"
+        )
         self._writer.writerow(self.columns)
 
     def add(self, row: dict[str, object]) -> None:
@@ -60,6 +46,38 @@ class CsvTable:
 
 def _cell(value: object) -> object:
     return "" if value is None else neutralise(value)
+
+
+class CsvSink:
+    """Every table of the dataset as a CSV file in the staging folder."""
+
+    def __init__(self, folder: Path, options: OutputOptions) -> None:
+        self._folder = folder
+        self._options = options
+        self._handles: dict[str, IO[str]] = {}
+        self._tables = {name: self._open(name) for name in RECORD_TABLES}
+
+    def _open(self, table: str) -> CsvTable:
+        path = self._folder / csv_name(table)
+        handle = open_text(path, newline="", encoding=self._options.csv_encoding)
+        self._handles[table] = handle
+        return CsvTable(handle, COLUMNS[table], self._options.csv_delimiter)
+
+    def add(self, data: dict[str, Any], rows: Rows) -> None:
+        for table, row in rows:
+            self._tables[table].add(row)
+
+    def finish(self, failures: Sequence[Failure], report: dict[str, Any]) -> list[Path]:
+        errors = self._open("errors")
+        for _, row in error_rows(failures):
+            errors.add(row)
+        for handle in self._handles.values():
+            sync_close(handle)
+        return [self._folder / csv_name(table) for table in COLUMNS]
+
+    def close(self) -> None:
+        for handle in self._handles.values():
+            handle.close()
 
 
 def write_csv(frame: pd.DataFrame, path: Path) -> Path:

@@ -1,13 +1,17 @@
 """``projects.json``: every record, nested as the contract shows, as one
-JSON array in UTF-8, written record by record; and small JSON files."""
+JSON array in UTF-8, written record by record; ``projects.jsonl``, one
+record a line; and small JSON files."""
 
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from pathlib import Path
 from typing import IO, Any
 
+from chemclust_extract.model import Failure
 from chemclust_extract.writers.atomic import write_atomic
+from chemclust_extract.writers.sink import Rows, open_text, sync_close
 
 
 def json_text(data: Any) -> str:
@@ -46,3 +50,50 @@ class JsonArray:
 
     def close(self) -> None:
         self._handle.write("\n]\n" if self._count else "[]\n")
+
+
+class JsonSink:
+    """``projects.json``: every record, nested, as one JSON array."""
+
+    name = "projects.json"
+
+    def __init__(self, folder: Path, options: object) -> None:
+        self._path = folder / self.name
+        self._handle = open_text(self._path)
+        self._array = JsonArray(self._handle)
+
+    def add(self, data: dict[str, Any], rows: Rows) -> None:
+        self._array.add(data)
+
+    def finish(self, failures: Sequence[Failure], report: dict[str, Any]) -> list[Path]:
+        self._array.close()
+        sync_close(self._handle)
+        return [self._path]
+
+    def close(self) -> None:
+        self._handle.close()
+
+
+class JsonLinesSink(JsonSink):
+    """``projects.jsonl``: one record a line (JSON Lines), for tools that
+    read a record at a time (``pandas.read_json(lines=True)``, ``jq -c``,
+    DuckDB's ``read_json``)."""
+
+    name = "projects.jsonl"
+
+    def add(self, data: dict[str, Any], rows: Rows) -> None:
+        self._handle.write(json_line(data))
+
+    def finish(self, failures: Sequence[Failure], report: dict[str, Any]) -> list[Path]:
+        sync_close(self._handle)
+        return [self._path]
+
+
+def json_line(data: Any) -> str:
+    """One JSON Lines line: the record as ``json.dumps`` writes it, in
+    UTF-8, and a newline (a newline inside a string is escaped by JSON).
+
+    >>> json_line({"name": "Ústí", "text": "a\\nb"})
+    '{"name": "Ústí", "text": "a\\\\nb"}\\n'
+    """
+    return json.dumps(data, ensure_ascii=False) + "\n"

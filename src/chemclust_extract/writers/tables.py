@@ -27,6 +27,33 @@ COLUMNS: dict[str, tuple[str, ...]] = {
 }  # fmt: skip
 RECORD_TABLES = ("projects", "partners", "contacts", "news", "documents", "extra", "warnings")
 CHILD_LISTS = ("partners", "contacts", "news", "documents", "warnings")
+CHILD_TABLES = RECORD_TABLES[1:]
+
+# The type of every column, by name: a name means the same in every table.
+# Columns not named here are text ("string"), phones and codes included.
+INTEGER_COLUMNS = frozenset({"seq", "number", "duration_months", "partner_count"})
+NUMBER_COLUMNS = frozenset({"total_budget", "eu_contribution", "eu_rate"})
+DATE_COLUMNS = frozenset({"start_date", "end_date", "date"})  # ISO 8601 at the sheet's precision
+URL_COLUMNS = frozenset({"website", "url"})
+PRIMARY_KEYS: dict[str, tuple[str, ...]] = {
+    "projects": ("id",),
+    **{name: ("project_id", "seq") for name in CHILD_LISTS},
+    "extra": ("project_id", "label"),
+    "errors": ("path",),
+}
+
+
+def column_type(name: str) -> str:
+    """A column's type as Frictionless Table Schema names it: ``integer``,
+    ``number`` or ``string``.
+
+    >>> column_type("seq"), column_type("eu_rate"), column_type("phone"), column_type("date")
+    ('integer', 'number', 'string', 'string')
+    """
+    if name in INTEGER_COLUMNS:
+        return "integer"
+    return "number" if name in NUMBER_COLUMNS else "string"
+
 
 TableRow = dict[str, object]
 
