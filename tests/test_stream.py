@@ -15,9 +15,11 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner, Result
+from hypothesis import given
+from hypothesis import strategies as st
 
 from chemclust_extract import Options, run_batch
-from chemclust_extract.batch import engine
+from chemclust_extract.batch import engine, unique_ids
 from chemclust_extract.cli import main
 
 from .conftest import ROOT, SAMPLES
@@ -193,3 +195,32 @@ def test_records_are_read_back_on_demand(tmp_path: Path) -> None:
     assert [r.name for r in records] == ["ChemClust", "Revitalizace nábřeží Vltavy v Českých Budějovicích"]
     assert records[0].partners[0].country == "DE"
     assert records[0].to_dict() == json.loads((tmp_path / "out" / "projects.json").read_text())[0]
+
+
+# The contract's id rule, kept between the passes as digests only.
+@pytest.mark.parametrize(
+    ("given", "expected"),
+    [
+        pytest.param([], [], id="none"),
+        pytest.param([("a", "11111111ff")], ["a"], id="alone"),
+        pytest.param([("a", "1111111100"), ("b", "22")], ["a", "b"], id="distinct"),
+        pytest.param([("a", "11111111"), ("a", "22222222")], ["a-11111111", "a-22222222"], id="shared"),
+        pytest.param([("a", "11111111"), ("a", "11111111")], ["a-11111111", "a-11111111-2"], id="same-file-twice"),
+        pytest.param([("a", "1111111100"), ("b", "x"), ("a", "2222222200")], ["a-11111111", "b", "a-22222222"], id="apart"),
+        pytest.param([("a-11111111", "99"), ("a", "11111111"), ("a", "22")], ["a-11111111", "a-11111111-2", "a-22"], id="suffix-taken"),
+        pytest.param([("a", "11111111"), ("a", "22"), ("a-11111111", "99")], ["a-11111111-2", "a-22", "a-11111111"], id="suffix-taken-later"),
+        pytest.param([("a", ""), ("a", "")], ["a", "a-2"], id="no-hash"),
+    ],
+)  # fmt: skip
+def test_ids_are_made_unique_as_the_contract_says(
+    given: list[tuple[str, str]], expected: list[str]
+) -> None:
+    assert unique_ids(given) == expected
+
+
+@given(st.lists(st.tuples(st.sampled_from("abc"), st.sampled_from(["11111111", "22222222", ""]))))
+def test_unique_ids_are_unique_and_keep_a_lone_id(given: list[tuple[str, str]]) -> None:
+    result = unique_ids(given)
+    assert len(set(result)) == len(result)
+    lone = {i for i, _ in given if [j for j, _ in given].count(i) == 1}
+    assert all(r == i for (i, _), r in zip(given, result, strict=True) if i in lone)

@@ -154,12 +154,17 @@ def _score_of(word: str, pairs: bool) -> tuple[int, float]:
     return beyond, max(_fit(word, lang, pairs) for lang in _ALPHABETS)
 
 
-@lru_cache(maxsize=1 << 15)
+# Enough for the words sheets repeat (labels, place names, the language's
+# common words); a batch's every project name would make memory grow with it.
+_KEPT_WORDS = 1 << 12
+
+
+@lru_cache(maxsize=_KEPT_WORDS)
 def _plain_score(word: str) -> tuple[int, float]:
     return _score_of(word, False)
 
 
-@lru_cache(maxsize=1 << 15)
+@lru_cache(maxsize=_KEPT_WORDS)
 def _paired_score(word: str) -> tuple[int, float]:
     return _score_of(word, True)
 

@@ -36,6 +36,7 @@ from chemclust_extract.batch.records import (
     KeptLine,
     PreviousRecords,
     RecordFile,
+    UniqueIds,
     keep_line,
     unique_ids,
 )
@@ -161,7 +162,9 @@ def run_batch(
     with output_folder_lock(out, wait, waiting):
         try:
             with DatasetWriter(out, outputs) as writer:
-                return _run(found, writer, options, jobs, progress, incremental, engine, scheduler, started)
+                return _run(
+                    found, writer, options, jobs, progress, incremental, engine, scheduler, started
+                )
         except OSError as error:
             message = f"cannot write to {display_path(out)}/: {error.strerror or error}"
             raise OutputFolderError(message) from None
@@ -181,7 +184,7 @@ def _run(
     """The two passes of a batch: extract into the record file, then write."""
     kept_file = RecordFile(writer.staging / RECORDS_NAME, options)
     failures: list[Failure] = list(found.failures)
-    ids: list[tuple[str, str]] = []
+    ids = UniqueIds()
     total = len(found.files) + len(found.failures)
     counter = _Counter()
     previous = PreviousRecords(writer.out_dir, options) if incremental else None
@@ -192,7 +195,7 @@ def _run(
                 failures.append(result)
             else:
                 kept_file.add(result)
-                ids.append((_id_of(result), result.sha256[:8]))  # all the id may need of it
+                ids.count(_id_of(result))
             if progress is not None:
                 progress(done, total)
     finally:
@@ -201,7 +204,8 @@ def _run(
             previous.close()
     extracted_at = time.perf_counter()
     tally = ReportTally()
-    for kept, final_id in zip(kept_file.replay(), unique_ids(ids), strict=True):
+    for kept in kept_file.replay():
+        final_id = ids.final(str(kept.data["id"]), kept.sha256)
         data = kept.data if kept.data["id"] == final_id else {**kept.data, "id": final_id}
         writer.add(data)
         tally.add(data, kept.unknown_labels)
@@ -244,8 +248,12 @@ def _results(
     the previous run where the file is unchanged, extracted otherwise (and
     made into its record file line where it was extracted)."""
     carried = _carried(paths, previous)
-    todo = paths if previous is None else PathList(
-        [os.fspath(path) for path, kept in zip(paths, carried, strict=True) if kept is None]
+    todo = (
+        paths
+        if previous is None
+        else PathList(
+            [os.fspath(path) for path, kept in zip(paths, carried, strict=True) if kept is None]
+        )
     )
     counter.extracted = len(todo)
     jobs = auto_jobs(len(todo)) if jobs is None else jobs

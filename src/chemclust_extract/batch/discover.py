@@ -15,6 +15,7 @@ import glob
 import itertools
 import os
 import stat
+from array import array
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -98,20 +99,38 @@ def discover(
             if known is None or _shorter(path, known):
                 by_file[real] = path
         found = list(by_file.values())
-    files = PathList(sorted(found, key=display_path))  # the order every output shows
+    # The order every output shows: that of the names as shown, which for
+    # most names are the names themselves (no list of keys needed then).
+    found.sort(key=display_path if any(display_path(p) != p for p in found) else None)
+    files = PathList(found)
+    del found
     return Discovery(files, walker.failures, sorted(walker.skipped, key=lambda s: s.path))
 
 
 class PathList(Sequence[Path]):
-    """Paths kept as strings, a ``Path`` made on access: a hundred
-    thousand ``Path`` objects would cost more memory than the batch's
-    records do."""
+    """Paths kept in one string, NUL between them (no path holds a NUL),
+    with an array of where each starts; a ``Path`` is made on access.  A
+    hundred thousand ``Path`` objects, or even ``str`` ones, would cost more
+    memory than the rest of a batch's bookkeeping.
 
-    def __init__(self, paths: Sequence[str] = ()) -> None:
-        self._paths = list(paths)
+    >>> paths = PathList(["a.tsv", "b/c.html"])
+    >>> len(paths), paths[1].as_posix(), [p.name for p in paths[::-1]]
+    (2, 'b/c.html', ['c.html', 'a.tsv'])
+    """
+
+    def __init__(self, paths: Iterable[str] = ()) -> None:
+        starts = array("Q")
+        parts: list[str] = []
+        at = 0
+        for path in paths:
+            starts.append(at)
+            parts.append(path)
+            at += len(path) + 1
+        self._text = "\0".join(parts)
+        self._starts = starts
 
     def __len__(self) -> int:
-        return len(self._paths)
+        return len(self._starts)
 
     @overload
     def __getitem__(self, index: int) -> Path: ...
@@ -119,14 +138,19 @@ class PathList(Sequence[Path]):
     def __getitem__(self, index: slice) -> PathList: ...
     def __getitem__(self, index: int | slice) -> Path | PathList:
         if isinstance(index, slice):
-            return PathList(self._paths[index])
-        return Path(self._paths[index])
+            return PathList(self._text_at(i) for i in range(len(self))[index])
+        return Path(self._text_at(index))
+
+    def _text_at(self, index: int) -> str:
+        start = self._starts[index]  # IndexError as a list gives it
+        end = self._text.find("\0", start)
+        return self._text[start:] if end < 0 else self._text[start:end]
 
     def __eq__(self, other: object) -> bool:
         return list(self) == list(other) if isinstance(other, Sequence) else NotImplemented
 
     def __repr__(self) -> str:
-        return f"PathList({self._paths!r})"
+        return f"PathList({[self._text_at(i) for i in range(len(self))]!r})"
 
 
 def find_inputs(
@@ -273,7 +297,11 @@ class _Walker:
         """A file this tool wrote: one of its output names, a temporary part
         or the lock, in the output folder or beside an earlier run's report."""
         name = path.name
-        if name not in OUTPUT_NAMES and name not in {LOCK_NAME, RECORDS_NAME} and not _is_part(name):
+        if (
+            name not in OUTPUT_NAMES
+            and name not in {LOCK_NAME, RECORDS_NAME}
+            and not _is_part(name)
+        ):
             return False
         folder = _real(path.parent)
         return folder == self.out or _holds_report(path.parent)

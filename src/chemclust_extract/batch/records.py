@@ -18,9 +18,13 @@ import gzip
 import hashlib
 import json
 import os
+from array import array
+from bisect import bisect_left
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from importlib.metadata import version
+from itertools import pairwise
 from pathlib import Path
 from typing import IO, Any
 
@@ -29,8 +33,15 @@ from chemclust_extract.model import Failure, Record
 from chemclust_extract.options import Options
 
 __all__ = [
-    "RECORDS_NAME", "Kept", "KeptLine", "PreviousRecords", "RecordFile", "fingerprint",
-    "keep_line", "unique_ids",
+    "RECORDS_NAME",
+    "Kept",
+    "KeptLine",
+    "PreviousRecords",
+    "RecordFile",
+    "UniqueIds",
+    "fingerprint",
+    "keep_line",
+    "unique_ids",
 ]  # fmt: skip
 
 
@@ -99,7 +110,9 @@ class RecordFile:
         self._raw = path.open("wb")
         # Level 1: most of the saving for a fraction of the time; mtime 0 keeps
         # two runs' files byte-identical.
-        self._handle: IO[str] | None = _text(gzip.GzipFile(fileobj=self._raw, mode="wb", compresslevel=1, mtime=0))
+        self._handle: IO[str] | None = _text(
+            gzip.GzipFile(fileobj=self._raw, mode="wb", compresslevel=1, mtime=0)
+        )
         self._handle.write(json.dumps(fingerprint(options), ensure_ascii=False) + "\n")
 
     def add(self, kept: Kept | KeptLine) -> None:
@@ -177,6 +190,64 @@ def _kept(line: dict[str, Any]) -> Kept:
     return Kept(line["path"], line["sha256"], line["record"], tuple(line["unknown_labels"]))
 
 
+class UniqueIds:
+    """Ids made unique in a run, in two passes: the first counts every id,
+    the second names each record in input order (see :func:`unique_ids`).
+
+    Between the passes only a 64-bit digest of each id is kept, in an
+    array: eight bytes a sheet, where a table of the ids themselves took a
+    hundred.  Two different ids with one digest (about one chance in 10^9
+    at a million sheets) would each get their hash suffix, as if shared:
+    still unique, and the same on every run.
+
+    >>> names = UniqueIds()
+    >>> for i in ("a", "b", "a", "a"):
+    ...     names.count(i)
+    >>> [names.final(i, sha) for i, sha in [("a", "11111111"), ("b", "22"), ("a", "33333333"), ("a", "33333333")]]
+    ['a-11111111', 'b', 'a-33333333', 'a-33333333-2']
+    """
+
+    def __init__(self) -> None:
+        self._digests = array("Q")
+        self._sorted = False
+        self._shared: frozenset[int] = frozenset()  # the digests of ids given more than once
+        self._seen: Counter[str] = Counter()  # the names given to shared ids
+
+    def count(self, id_: str) -> None:
+        self._digests.append(_digest(id_))
+
+    def final(self, id_: str, sha256: str) -> str:
+        if not self._sorted:
+            self._digests, self._shared = _sorted_and_repeated(self._digests)
+            self._sorted = True
+        if _digest(id_) not in self._shared:
+            return id_
+        name = f"{id_}-{sha256[:8]}" if sha256 else id_
+        if name != id_ and not self._seen[name] and self._given(name):
+            self._seen[name] = 1  # another sheet's own id reads so too
+        self._seen[name] += 1
+        return f"{name}-{self._seen[name]}" if self._seen[name] > 1 else name
+
+    def _given(self, id_: str) -> bool:
+        """Whether some record's own id is ``id_`` (a binary search)."""
+        digest = _digest(id_)
+        at = bisect_left(self._digests, digest)
+        return at < len(self._digests) and self._digests[at] == digest
+
+
+def _digest(text: str) -> int:
+    return int.from_bytes(
+        hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=8).digest()
+    )
+
+
+def _sorted_and_repeated(digests: array[int]) -> tuple[array[int], frozenset[int]]:
+    """The digests in order, and those that occur more than once: sorted in
+    one go, so the cost is a list of them for a moment, not a table kept."""
+    ordered = array("Q", sorted(digests))
+    return ordered, frozenset(a for a, b in pairwise(ordered) if a == b)
+
+
 def unique_ids(ids: Sequence[tuple[str, str]]) -> list[str]:
     """Ids unique in the run, from ``(id, sha256)`` pairs in input order:
     where several records share an id, each gets ``-`` and the first 8 hex
@@ -184,14 +255,10 @@ def unique_ids(ids: Sequence[tuple[str, str]]) -> list[str]:
 
     >>> unique_ids([("a", "11111111aa"), ("b", "22"), ("a", "33333333bb"), ("a", "33333333bb")])
     ['a-11111111', 'b', 'a-33333333', 'a-33333333-2']
+    >>> unique_ids([("a-11111111", "99"), ("a", "11111111aa"), ("a", "22222222")])
+    ['a-11111111', 'a-11111111-2', 'a-22222222']
     """
-    from collections import Counter
-
-    counts = Counter(i for i, _ in ids)
-    renamed = [f"{i}-{sha[:8]}" if counts[i] > 1 and sha else i for i, sha in ids]
-    seen: Counter[str] = Counter()
-    result = []
-    for name in renamed:
-        seen[name] += 1
-        result.append(f"{name}-{seen[name]}" if seen[name] > 1 else name)
-    return result
+    names = UniqueIds()
+    for id_, _ in ids:
+        names.count(id_)
+    return [names.final(id_, sha) for id_, sha in ids]
