@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner, Result
+from hypothesis import given
+from hypothesis import strategies as st
 
 import chemclust_extract
 from chemclust_extract import Options, Record, extract_bytes, run_batch
@@ -311,3 +313,35 @@ def test_the_language_files_hold_every_kind_of_word() -> None:
         for table_ in ("labels", "meaning", "negative", "months", "dates", "contacts", "money"):
             assert table_ in data, (code, table_)
     assert words("dates.to", ["cs"]) == ("do", "až")
+
+
+_NOTE_PIECES = st.sampled_from(
+    ["Rozpočet", "Total budget", " ", "  ", ":", " :", "(EUR)", "(in EUR)", "(", ")", " v Kč", " in EUR",
+     " w PLN", " ve", "\n", "x" * 40, "(" + "y" * 29 + ")", "(" + "y" * 31 + ")", " v Kč:", "PLN"]
+)  # fmt: skip
+
+
+@given(st.lists(_NOTE_PIECES, max_size=12).map("".join))
+def test_a_label_note_is_looked_for_only_where_it_can_be_and_found_as_before(text: str) -> None:
+    from chemclust_extract.recognise import _label_note, _trailing_note
+
+    expected = _label_note().search(text)
+    found = _trailing_note(text)
+    assert (found and found.span()) == (expected and expected.span())
+
+
+_FUND_PIECES = st.sampled_from(
+    [" ", "Podíl", "ERDF", "Evropského fondu pro regionální rozvoj", "European Regional Development Fund",
+     "Europäischer Fonds für regionale Entwicklung", "x" * 60, "1.", "\n"]
+)  # fmt: skip
+
+
+@given(st.lists(_FUND_PIECES, max_size=40).map("".join))
+def test_a_long_text_is_no_label_with_or_without_its_fund_names(text: str) -> None:
+    from chemclust_extract.meaning import MAX_LABEL_WORDS, without_fund_names
+    from chemclust_extract.recognise import _reads_as_label
+
+    shortened = without_fund_names(text)
+    words = shortened.split()
+    full = 0 < len(words) <= MAX_LABEL_WORDS and len(shortened) <= 80 and not re.fullmatch(r"[\d\s.,)(/-]+", shortened)
+    assert _reads_as_label(text) == full

@@ -36,6 +36,10 @@ LONG_TEXT = frozenset({"description"})
 _NUMBERING = re.compile(r"^\s*(?:\d{1,3}|[IVX]{1,5})\s*[.)]\s+")
 
 
+_PAREN_NOTE = 30  # the most characters in a bracketed note
+_UNIT_NOTE = 6  # the most characters in a unit after a preposition
+
+
 @cache
 def _label_note() -> re.Pattern[str]:
     """A trailing note on a label: "Total budget (EUR)", "Rozpočet v Kč",
@@ -47,8 +51,8 @@ def _label_note() -> re.Pattern[str]:
     prepositions = alternation(words("label_notes.prepositions"))
     return re.compile(
         rf"""(?:
-            \((?P<paren>[^()]{{1,30}})\)           # (EUR), (in EUR)
-          | \s(?:{prepositions})\s(?P<unit>\S{{1,6}})  # in EUR, v Kč, w PLN
+            \((?P<paren>[^()]{{1,{_PAREN_NOTE}}})\)           # (EUR), (in EUR)
+          | \s(?:{prepositions})\s(?P<unit>\S{{1,{_UNIT_NOTE}}})  # in EUR, v Kč, w PLN
         )
         \s*(?::\s*)?$                         # nothing after it but a colon and spaces""",
         re.VERBOSE | re.IGNORECASE,
@@ -300,7 +304,7 @@ def lookup(
         key = fold(text)
         if key in known:
             return known[key], None
-        note = _label_note().search(text)
+        note = _trailing_note(text)
         if note:
             key = fold(text[: note.start()])
             if key in known:
@@ -325,8 +329,25 @@ def _kept_lookup(label: str, profiles: tuple[str, ...]) -> tuple[LabelEntry | No
     return lookup(label, labels(profiles))
 
 
+def _trailing_note(text: str) -> re.Match[str] | None:
+    """:func:`_label_note`'s match, looked for only in the last characters
+    a note can take (the note, then spaces and a colon): a long text is not
+    searched from its start."""
+    end = len(text.rstrip())
+    if text[:end].endswith(":"):
+        end = len(text[: end - 1].rstrip())
+    return _label_note().search(text, max(0, end - _note_reach()))
+
+
+@cache
+def _note_reach() -> int:
+    """The most characters a note takes before the spaces and colon after it."""
+    longest = max(map(len, words("label_notes.prepositions")), default=0)
+    return max(_PAREN_NOTE + 2, 1 + longest + 1 + _UNIT_NOTE) + 1
+
+
 def _note(label: str) -> str | None:
-    note = _label_note().search(label)
+    note = _trailing_note(label)
     return (note["paren"] or note["unit"]).strip() if note else None
 
 
@@ -349,6 +370,8 @@ def _looks_like_label(text: str) -> bool:
 
 
 def _reads_as_label(text: str) -> bool:
+    if len(text) > _longest_label():
+        return False  # a paragraph: no shortening of fund names brings it down
     text = without_fund_names(text)  # a fund's long name is one word
     words = text.split()
     return (
@@ -356,6 +379,14 @@ def _reads_as_label(text: str) -> bool:
         and len(text) <= 80
         and not re.fullmatch(r"[\d\s.,)(/-]+", text)
     )
+
+
+@cache
+def _longest_label() -> int:
+    """The most characters a label can have before each fund's name in it
+    is written as its acronym: 80, plus a whole fund name for each of its
+    words."""
+    return 80 + MAX_LABEL_WORDS * terms("funds").longest
 
 
 _kept_looks_like_label = lru_cache(maxsize=KEPT_LABELS)(_reads_as_label)

@@ -231,6 +231,7 @@ class Terms:
 
     pattern: re.Pattern[str]
     keys: Mapping[str, str]
+    longest: int = 0  # characters in the longest word: no match is longer
 
     def find(self, text: str, start: int = 0) -> re.Match[str] | None:
         return self.pattern.search(text, start)
@@ -271,7 +272,7 @@ def _terms(keyed: Mapping[str, Sequence[str]]) -> Terms:
     pattern = re.compile(
         rf"{first}(?:(?<!\w)(?=\w)|(?!\w))(?:{body})(?:(?<=\w)(?!\w)|(?<!\w))", re.I
     )
-    return Terms(pattern, MappingProxyType(keys))
+    return Terms(pattern, MappingProxyType(keys), len(every[0]) if every else 0)
 
 
 def alternation(items: Iterable[str]) -> str:

@@ -126,8 +126,19 @@ def parse_contact(
     >>> parse_contact("Dr László Perger\\nPriority Area Coordinator HU\\nMobile: +36 204054613").contact.phone
     '+36204054613'
     """
+    if text is None:
+        return None
+    return _kept_contact(text, tuple(regions), tuple(emails), frozenset(organisations))
+
+
+@lru_cache(maxsize=KEPT_VALUES)
+def _kept_contact(
+    text: str, regions: tuple[str, ...], emails: tuple[str, ...], organisations: frozenset[str]
+) -> ParsedContact | None:
+    """:func:`parse_contact`, kept: a contact person recurs from sheet to
+    sheet (a programme's officer, a region's office)."""
     raw = clean_text(text)
-    if raw is None or text is None:
+    if raw is None:
         return None
     problems: list[tuple[str, str, str]] = []
     rest, parts = _labelled_parts(text)
@@ -135,7 +146,7 @@ def parse_contact(
     email = email.lower() if email else None
     rest = EMAIL.sub(" ", URL.sub(" ", rest))
     email_region = _email_region(email)
-    regions = [email_region, *regions] if email_region else list(regions)
+    regions = (email_region, *regions) if email_region else regions
     phone_text = parts.get("phone") or _unlabelled_phone(rest)
     if phone_text and "phone" not in parts:
         rest = rest.replace(phone_text, " ")

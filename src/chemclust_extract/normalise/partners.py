@@ -92,12 +92,21 @@ website='http://www.kr-ustecky.cz/')
 def read_partner(
     cells: Sequence[str], links: Sequence[str] = (), columns: Sequence[str] = ()
 ) -> PartnerRow:
-    """:func:`parse_partner`, with the cells that could not be read.
+    """:func:`parse_partner`, with the cells that could not be read.  A
+    partner recurs from sheet to sheet (a region's own offices, a
+    programme's usual leads), so the answer for each row is kept.
 
     >>> read_partner(["1", "Stadt Görlitz", "Saksonia"], columns=["number", "name", "country"])
     PartnerRow(partner=Partner(number=1, name='Stadt Görlitz', country=None, role='partner', \
 website=None), unread=(('country', 'Saksonia'),))
     """
+    return _kept_partner(tuple(cells), tuple(links), tuple(columns))
+
+
+@lru_cache(maxsize=KEPT_VALUES)
+def _kept_partner(
+    cells: tuple[str, ...], links: tuple[str, ...], columns: tuple[str, ...]
+) -> PartnerRow:
     row = _Cells(website=next((u for u in map(normalise_url, links) if u), None))
     if _is_table(columns):
         for column, text in _by_column(cells, columns):
