@@ -17,12 +17,18 @@ from __future__ import annotations
 import codecs
 import re
 from bisect import bisect_right
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import cache
 
 from chemclust_extract.mojibake import repair_mojibake
-from chemclust_extract.plausibility import own_letters, plausibility, reads_as_word
+from chemclust_extract.plausibility import (
+    own_letters,
+    plausibility,
+    reads_as_word,
+    tokens_plausibility,
+)
 
 LEGACY_CANDIDATES: tuple[str, ...] = ("windows-1250", "iso-8859-2", "windows-1252")
 
@@ -257,8 +263,25 @@ def _bomless_utf16(data: bytes) -> str | None:
     return None
 
 
-# A candidate decoding: (plausibility, -rank in the candidate list, encoding, text).
-Scored = tuple[float, int, str, str]
+@dataclass(frozen=True)
+class _Sample:
+    """The part of a file a candidate encoding is judged on, decoded: its
+    distinct tokens (runs between white space) and how often each occurs;
+    scored as the text they make would be (see
+    :func:`~chemclust_extract.plausibility.tokens_plausibility`)."""
+
+    tokens: tuple[str, ...]
+    times: tuple[int, ...]
+
+    def plausibility(self, pairs: bool = False) -> float:
+        return tokens_plausibility(self.tokens, self.times, pairs)
+
+    def own_letters(self) -> int:
+        return sum(n * own_letters(t) for t, n in zip(self.tokens, self.times, strict=True))
+
+
+# A candidate decoding: (plausibility, -rank in the candidate list, encoding, sample).
+Scored = tuple[float, int, str, _Sample]
 
 
 def _best_legacy(data: bytes, candidates: Sequence[str], declared: str | None = None) -> Decoded:
@@ -274,14 +297,18 @@ def _best_legacy(data: bytes, candidates: Sequence[str], declared: str | None = 
         dict.fromkeys([*candidates, *([declared] if declared and declared != "utf-8" else [])])
     )
     by_words = all(map(_byte_by_byte, names))
-    sample = _words_beyond_ascii(data) if by_words else data
+    counted = Counter(_foreign_tokens(data)) if by_words else Counter([data])
+    distinct, times = b" ".join(counted), tuple(counted.values())
     scored: list[Scored] = []
     for order, name in enumerate(names):
         try:
-            text = sample.decode(name)
+            text = distinct.decode(name)
         except (UnicodeDecodeError, LookupError):
             continue
-        scored.append((plausibility(text), -order, name, text))
+        # A byte-by-byte code page gives U+0020 for the space byte alone.
+        tokens = (tuple(text.split(" ")) if counted else ()) if by_words else (text,)
+        sample = _Sample(tokens, times)
+        scored.append((sample.plausibility(), -order, name, sample))
     if not scored:
         name = candidates[0] if candidates else "windows-1250"
         return Decoded(data.decode(name, errors="replace"), name, 0.0)
@@ -290,14 +317,14 @@ def _best_legacy(data: bytes, candidates: Sequence[str], declared: str | None = 
     chosen = next((s for s in top if s[2] == declared), None) or top[0]
     if chosen is top[0] and len(top) > 1 and len({s[3] for s in top}) > 1:
         chosen = _tiebreak(data, top) or chosen
-    confidence = _confidence(plausibility(chosen[3], pairs=True), data)
+    confidence = _confidence(chosen[3].plausibility(pairs=True), data)
     notes: tuple[tuple[str, str], ...] = ()
     if declared and chosen[2] != declared:
         note = (
             f"the page declares {declared} but its bytes read as {chosen[2]}; read as {chosen[2]}"
         )
         notes = (("charset_overruled", note),)
-    text = data.decode(chosen[2]) if by_words else chosen[3]
+    text = data.decode(chosen[2]) if by_words else chosen[3].tokens[0]
     return Decoded(text, chosen[2], confidence, notes)
 
 
@@ -316,7 +343,12 @@ def _words_beyond_ascii(data: bytes) -> bytes:
     >>> _words_beyond_ascii("Projekt\\tÚstí nad Labem, Děčín.".encode("windows-1250"))
     b'\\xdast\\xed D\\xec\\xe8\\xedn.'
     """
-    return b" ".join([word for word in data.split() if not word.isascii()])
+    return b" ".join(_foreign_tokens(data))
+
+
+def _foreign_tokens(data: bytes) -> list[bytes]:
+    """The words :func:`_words_beyond_ascii` joins."""
+    return [word for word in data.split() if not word.isascii()]
 
 
 @cache
@@ -594,7 +626,7 @@ def _tiebreak(data: bytes, top: list[Scored]) -> Scored | None:
     stand beside neighbours their language writes; if still level, chardet's
     choice among them."""
     paired = sorted(
-        ((plausibility(s[3], pairs=True), s) for s in top), key=lambda p: p[0], reverse=True
+        ((s[3].plausibility(pairs=True), s) for s in top), key=lambda p: p[0], reverse=True
     )
     if paired[0][0] > paired[1][0]:
         return paired[0][1]
@@ -602,7 +634,7 @@ def _tiebreak(data: bytes, top: list[Scored]) -> Scored | None:
     # Sheets of this region name its places and people: where the code pages
     # differ only in letters, the one that reads them as letters of the
     # sheets' own languages ("Vysočina", not "Vysoèina") is the surer guess.
-    own = sorted(((own_letters(s[3]), s) for s in level), key=lambda p: p[0], reverse=True)
+    own = sorted(((s[3].own_letters(), s) for s in level), key=lambda p: p[0], reverse=True)
     if own[0][0] > own[1][0]:
         return own[0][1]
     return _chardet_tiebreak(data, [s for count, s in own if count == own[0][0]])

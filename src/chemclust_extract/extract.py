@@ -95,22 +95,29 @@ def read_sheet_bytes(path: str | os.PathLike[str], max_size: int = DEFAULT_MAX_S
     except OSError as error:
         raise ExtractionError("unreadable", _cannot_read(error)) from None
     try:
-        _check_regular(os.fstat(fd), max_size)
+        size = _check_regular(os.fstat(fd), max_size)
         with os.fdopen(fd, "rb", closefd=False) as handle:
-            return handle.read(max_size + 1)
+            # As many bytes as the file holds, and one more: a buffer of the
+            # limit's size for each small file would cost more than reading it.
+            data = handle.read(size + 1)
+            if len(data) > size:  # it grew, or its size is not known (/proc)
+                data += handle.read(max_size + 1 - len(data))
+            return data
     except OSError as error:
         raise ExtractionError("unreadable", _cannot_read(error)) from None
     finally:
         os.close(fd)
 
 
-def _check_regular(info: os.stat_result, max_size: int) -> None:
+def _check_regular(info: os.stat_result, max_size: int) -> int:
+    """The file's size, if it is a regular file within the limit."""
     if stat.S_ISDIR(info.st_mode):
         raise ExtractionError("unreadable", "a folder, not a file")
     if not stat.S_ISREG(info.st_mode):
         raise ExtractionError("unreadable", "not a regular file (a device, socket or pipe)")
     if info.st_size > max_size:
         raise ExtractionError("too_large", f"{info.st_size} bytes is over the limit of {max_size}")
+    return info.st_size
 
 
 def _cannot_read(error: OSError) -> str:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
+from collections.abc import Sequence
 from functools import cache, lru_cache
 from operator import mul
 from pathlib import Path
@@ -50,6 +51,11 @@ _UNSEEN_PAIR = 0.25
 _COMMON = "€„“”‚‘’–—…•°§×·«»¤¦©®±µ¶ \u00a0"
 
 
+# Enough for the words sheets repeat (labels, place names, the language's
+# common words); a batch's every project name would make memory grow with it.
+_KEPT_WORDS = 1 << 12
+
+
 def plausibility(text: str, pairs: bool = False) -> float:
     """How much a decoded text reads like the sheets' languages, per
     character beyond ASCII: each word is scored against the alphabet that
@@ -65,8 +71,15 @@ def plausibility(text: str, pairs: bool = False) -> float:
     >>> plausibility("wiodący") > plausibility("wiod±cy")
     True
     """
+    count, total = _parts(text, pairs)
+    return total / count if count else 0.0
+
+
+def _parts(text: str, pairs: bool) -> tuple[float, float]:
+    """What :func:`plausibility` divides: how many characters it scores,
+    and their scores' sum."""
     if text.isascii():
-        return 0.0
+        return 0.0, 0.0
     total = count = 0.0
     counted = Counter(_foreign_words(text))
     if counted:
@@ -78,7 +91,35 @@ def plausibility(text: str, pairs: bool = False) -> float:
     for sign in _FOREIGN_SIGN.finditer(text):
         count += 1
         total += _sign(sign.group(0), text, sign.start())
-    return total / count if count else 0.0
+    return count, total
+
+
+def tokens_plausibility(tokens: Sequence[str], times: Sequence[int], pairs: bool = False) -> float:
+    """:func:`plausibility` of the tokens (texts without white space), each
+    written ``times`` over, joined by spaces: each token is scored once,
+    as words and signs are scored apart from their neighbours across
+    white space.
+
+    >>> text = "Ústí Ústí nad Labem Děčín, Ústí"
+    >>> tokens_plausibility(["Ústí", "Děčín,"], [3, 1]) == plausibility(text)
+    True
+    """
+    if not tokens:
+        return 0.0
+    # Looked up and summed in C, as in plausibility().
+    counts, totals = zip(*map(_paired_parts if pairs else _plain_parts, tokens), strict=True)
+    count = sum(map(mul, times, counts))
+    return sum(map(mul, times, totals)) / count if count else 0.0
+
+
+@lru_cache(maxsize=_KEPT_WORDS)
+def _plain_parts(token: str) -> tuple[float, float]:
+    return _parts(token, False)
+
+
+@lru_cache(maxsize=_KEPT_WORDS)
+def _paired_parts(token: str) -> tuple[float, float]:
+    return _parts(token, True)
 
 
 def reads_as_word(text: str) -> bool:
@@ -152,11 +193,6 @@ def _score_of(word: str, pairs: bool) -> tuple[int, float]:
     word alone (:func:`_plain_score`, :func:`_paired_score`)."""
     beyond = len(word) - len(word.encode("ascii", "ignore"))
     return beyond, max(_fit(word, lang, pairs) for lang in _ALPHABETS)
-
-
-# Enough for the words sheets repeat (labels, place names, the language's
-# common words); a batch's every project name would make memory grow with it.
-_KEPT_WORDS = 1 << 12
 
 
 @lru_cache(maxsize=_KEPT_WORDS)

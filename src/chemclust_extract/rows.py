@@ -7,6 +7,7 @@ label in the first cell, values in the others, or a bare line of text.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 
 @dataclass(frozen=True)
@@ -62,7 +63,7 @@ class Row:
         """
         return self.cells[0] if self.cells else ""
 
-    @property
+    @cached_property
     def values(self) -> tuple[str, ...]:
         """The non-blank cells after the first.
 

@@ -61,7 +61,8 @@ def _plain_rows(text: str) -> list[Row]:
     for number, line in enumerate(text.splitlines(), start=1):
         if not line or line.isspace():
             continue  # a blank line: no cells (as _trimmed would leave none)
-        cells = [c.strip() for c in line.split("\t")]
+        # Trailing white space (tabs too) holds only cells _trimmed drops.
+        cells = [c.strip() for c in line.rstrip().split("\t")]
         if _QUOTE in line:
             cells = [_unquote(c) for c in cells]
         cells = _trimmed(cells)
