@@ -7,7 +7,6 @@ label in the first cell, values in the others, or a bare line of text.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import cached_property
 
 
 @dataclass(frozen=True)
@@ -63,14 +62,19 @@ class Row:
         """
         return self.cells[0] if self.cells else ""
 
-    @cached_property
+    @property
     def values(self) -> tuple[str, ...]:
         """The non-blank cells after the first.
 
         >>> Row(3, ("1", "Ústí Region (CZ)", "", "http://x.cz/")).values
         ('Ústí Region (CZ)', 'http://x.cz/')
         """
-        return tuple(c for c in self.cells[1:] if c.strip())
+        # Asked for again and again by the recogniser: made once, kept
+        # beside the fields (not one of them, so equality ignores it).
+        kept = self.__dict__.get("_values")
+        if kept is None:
+            kept = self.__dict__["_values"] = tuple(c for c in self.cells[1:] if c.strip())
+        return kept
 
     @property
     def text(self) -> str:
