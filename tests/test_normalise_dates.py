@@ -468,3 +468,27 @@ def test_a_duration_or_year_word_beside_a_range_is_no_date(
 ) -> None:
     text = layout.format(f"{start.day}.{start.month}.{start.year}", "31.12.2041") + note
     assert parse_date_range(text) == (start.isoformat(), "2041-12-31")
+
+
+_DATE_PIECES = st.sampled_from(
+    [" ", "12", "5", "2011", "1999", "10", "04", ".", "/", "-", "–", ",", "(", ")", "May", "Mai",
+     "května", "v roce", "r.", "bis", "až", "Konference", "s.9", "\n", "1st", "of"]
+)  # fmt: skip
+
+
+@given(st.lists(_DATE_PIECES, max_size=14).map("".join))
+def test_a_kind_of_date_is_skipped_only_where_it_cannot_match(text: str) -> None:
+    """The signs and the year find_date_reading asks for before trying a
+    kind never hide a candidate the kind would find."""
+    from chemclust_extract.normalise import dates
+
+    shaped = dates._day_range().sub(r"\g<first>. ", text)
+    every = sorted(
+        (m.start(), -len(m.group(0)), m.group(0))
+        for pattern in dates._in_text()
+        for m in pattern.finditer(shaped)
+    )
+    expected = next((f for *_, c in every if (f := dates.read_date(c, dates.DEFAULT_LANGUAGES))), None)
+    if not (dates._YEAR.search(text) or dates._TWO_DIGIT_DAY.search(text)):
+        expected = None
+    assert dates.find_date_reading(text) == expected

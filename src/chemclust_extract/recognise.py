@@ -223,8 +223,9 @@ def _explicit(label: str) -> bool:
 
 
 def _add_row(current: Field, row: Row) -> None:
-    if current.name in SECTIONS and _column_headers(row):
-        current.columns = _column_headers(row)
+    headers = _column_headers(row) if current.name in SECTIONS else ()
+    if headers:
+        current.columns = headers
     else:
         current.rows.append(row)
 

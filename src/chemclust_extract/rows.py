@@ -73,10 +73,10 @@ class Row:
         # beside the fields (not one of them, so equality ignores it).
         kept = self.__dict__.get("_values")
         if kept is None:
-            kept = self.__dict__["_values"] = tuple(c for c in self.cells[1:] if c.strip())
+            kept = self.__dict__["_values"] = tuple(filter(str.strip, self.cells[1:]))
         return kept
 
     @property
     def text(self) -> str:
         """All non-blank cells joined by one space."""
-        return " ".join(c.strip() for c in self.cells if c.strip())
+        return " ".join(filter(None, map(str.strip, self.cells)))

@@ -258,9 +258,13 @@ def find_date_reading(
     text = _day_range().sub(r"\g<first>. ", text)
     # Each kind of date is searched on its own, so that a failed "word year"
     # candidate cannot hide an ISO date inside it; earliest first.
+    # A kind is looked for only where the text has what it needs: a year
+    # (all but the last), a "." or "/" between numbers, a "-" after a year.
+    has_year = _YEAR.search(text) is not None
     candidates = sorted(
         (m.start(), -len(m.group(0)), m.group(0))
-        for pattern in _in_text()
+        for pattern, needs_year, signs in zip(_in_text(), _IN_TEXT_YEAR, _IN_TEXT_SIGNS, strict=True)
+        if (has_year or not needs_year) and (not signs or any(sign in text for sign in signs))
         for m in pattern.finditer(text)
     )
     for _, _, candidate in candidates:
@@ -519,3 +523,9 @@ def _in_text() -> tuple[re.Pattern[str], ...]:
         _TWO_DIGIT_DAY.pattern,  # (04.05.10)
     )
     return tuple(re.compile(rf"(?<![\w.]){body}(?!\w)", re.IGNORECASE) for body in bodies)
+
+
+# What each kind of _in_text() cannot match without: a year (each year in
+# them is one _YEAR finds), and one of these signs.
+_IN_TEXT_YEAR = (True, True, True, True, True, True, True, False)
+_IN_TEXT_SIGNS = ("", "", "./", "-", "/", "", "", ".")

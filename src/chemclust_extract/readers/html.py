@@ -618,7 +618,8 @@ def _children(tag: Element, names: frozenset[str] | set[str]) -> list[Element]:
 
 
 def _holds(tag: Element, names: frozenset[str] | set[str]) -> bool:
-    return next(tag.iterdescendants(*names), None) is not None
+    # Most cells hold text alone: no descendants to walk.
+    return bool(len(tag)) and next(tag.iterdescendants(*names), None) is not None
 
 
 def _has_blocks(tag: Element) -> bool:
