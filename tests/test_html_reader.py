@@ -487,3 +487,38 @@ def test_any_text_gives_rows_of_text_in_growing_blocks(text: str) -> None:
         assert row.block >= 1 and row.line >= 0
     numbers = [row.block for row in rows]
     assert numbers == sorted(numbers)
+
+
+# A tag left open at the end of a cell (<b>, <a>, <font>) is closed by the
+# next row in a browser; libxml2 keeps that row, and every row after it,
+# inside the tag, so a label and its value would run into the cell before.
+@pytest.mark.parametrize(
+    ("page", "expected"),
+    [
+        pytest.param(
+            "<table><tr><td>Projekt<td>Zlomené <b>tabulka<tr><td>Rozpočet<td>1 000 000 Kč</table>",
+            [("Projekt", "Zlomené tabulka"), ("Rozpočet", "1 000 000 Kč")],
+            id="bold",
+        ),
+        pytest.param(
+            '<table><tr><td>Web</td><td><a href="http://x.eu/">x.eu<tr><td>Trvání<td>2010'
+            "<tr><td>Program<td>Interreg</table>",
+            [("Web", "x.eu"), ("Trvání", "2010"), ("Program", "Interreg")],
+            id="link-then-two-rows",
+        ),
+        pytest.param(
+            "<table><tr><th>Partneři<td><i>viz<tr><td>1<td><b>Město<tr><td>2<td>Kraj</table>",
+            [("Partneři", "viz"), ("1", "Město"), ("2", "Kraj")],
+            id="rows-inside-a-moved-row",
+        ),
+        pytest.param(
+            "<table><tr><td>P<td><span>x<table><tr><td>in</table>y</span><tr><td>R<td>1</table>",
+            [("P",), ("x",), ("in",), ("y",), ("R", "1")],  # the label, then what its value holds
+            id="a-nested-table-stays",
+        ),
+    ],
+)  # fmt: skip
+def test_a_row_after_a_tag_left_open_in_a_cell_is_a_row_of_its_own(
+    page: str, expected: list[tuple[str, ...]]
+) -> None:
+    assert [r.cells for r in read_html(page)][: len(expected)] == expected

@@ -16,6 +16,7 @@ import click
 
 from chemclust_extract.batch import (
     ENGINES,
+    PARALLEL_FROM,
     InputError,
     OutputFolderError,
     Skipped,
@@ -153,9 +154,10 @@ def main() -> None:
     "-j",
     "--jobs",
     default=None,
-    show_default="one per core for 64+ files",
+    show_default=f"one per core for {PARALLEL_FROM}+ files",
     type=click.IntRange(0),
-    help="Processes to use; 0 means one per CPU core, 1 none besides this one.",
+    help="Processes to use; 0 means one per CPU core this process may use, 1 none "
+    "besides this one.",
 )
 @click.option(
     "--wait",

@@ -104,6 +104,7 @@ def read_html(text: str) -> list[Row]:
     """
     root = _tree(_without_cut_tag(text))
     base = _base_href(root)
+    _rows_out_of_cells(root)
     _clean(root)
     body = next(root.iter("body"), root)
     walker = _Walker(base)
@@ -158,6 +159,45 @@ def _base_href(root: Element) -> str | None:
 # --- before the walk: furniture out, Word's list numbers noted ---------------
 
 
+def _rows_out_of_cells(root: Element) -> None:
+    """End a cell where a browser ends it: libxml2 keeps a row that follows
+    a tag left open in a cell (``<td><b>Name<tr>…``) inside that tag, and
+    the rows after it too, so a label and its value would run into the
+    cell's text.  Each such row is moved to follow the row of its cell, in
+    order; a row of a table nested in a cell is where it belongs."""
+    after: dict[Element, Element] = {}  # each cell's row, and the last row moved after it
+    misplaced = [tr for tr in root.iter("tr") if _tag(tr.getparent()) not in _ROW_PARENTS]
+    for tr in misplaced:
+        cell = next(tr.iterancestors(*_TABLE_PARTS), None)
+        if cell is None or _tag(cell) not in {"td", "th"}:
+            continue
+        host = next(cell.iterancestors("tr"), None)
+        if host is None:
+            continue
+        if tr.tail:  # the text after it stays where it was
+            _keep_text(tr, tr.tail)
+            tr.tail = None
+        anchor = after.get(host, host)
+        anchor.addnext(tr)
+        after[host] = tr
+
+
+# Where a row belongs; one elsewhere was put there by libxml2's recovery.
+_ROW_PARENTS = frozenset({"table", "thead", "tbody", "tfoot"})
+_TABLE_PARTS = ("table", "thead", "tbody", "tfoot", "td", "th")
+
+
+def _keep_text(element: Element, text: str) -> None:
+    """Put text where it would be if ``element`` were not there."""
+    previous = element.getprevious()
+    if previous is not None:
+        previous.tail = xml_safe((previous.tail or "") + text)
+    else:
+        parent = element.getparent()
+        if parent is not None:
+            parent.text = xml_safe((parent.text or "") + text)
+
+
 def _clean(root: Element) -> None:
     """Take out comments, furniture (:mod:`.furniture`) and Word's list
     markers, looking only at the elements that may be one (found in C).
@@ -210,13 +250,8 @@ def _drop(element: Element) -> None:
     parent = element.getparent()
     if parent is None:
         return
-    tail = element.tail
-    if tail:
-        previous = element.getprevious()
-        if previous is not None:
-            previous.tail = xml_safe((previous.tail or "") + tail)
-        else:
-            parent.text = xml_safe((parent.text or "") + tail)
+    if element.tail:
+        _keep_text(element, element.tail)
     parent.remove(element)
 
 
