@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from chemclust_extract import run_batch
 from chemclust_extract.extract import ExtractionError, extract_bytes, extract_file
@@ -232,3 +234,19 @@ def test_no_control_character_reaches_a_csv_cell(control_tables: Path, table: st
         if CONTROL.search(cell.replace("\n", "") if (table, column) in MULTILINE else cell)
     ]
     assert found == []
+
+
+_JSON_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | st.text(),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=5), inner, max_size=4),
+    max_leaves=20,
+)
+
+
+@given(_JSON_VALUES)
+def test_indented_json_is_what_json_dumps_writes(value: object) -> None:
+    import json
+
+    from chemclust_extract.writers.json import indented
+
+    assert indented(value) == json.dumps(value, ensure_ascii=False, indent=2)

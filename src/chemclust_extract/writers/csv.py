@@ -16,7 +16,7 @@ from typing import IO, TYPE_CHECKING, Any
 from chemclust_extract.model import Failure
 from chemclust_extract.writers.atomic import write_atomic
 from chemclust_extract.writers.formats import OutputOptions
-from chemclust_extract.writers.neutralise import neutralise
+from chemclust_extract.writers.neutralise import FORMULA_START, neutralise
 from chemclust_extract.writers.sink import Rows, error_rows, open_text, sync_close
 from chemclust_extract.writers.tables import COLUMNS, RECORD_TABLES
 
@@ -45,7 +45,12 @@ class CsvTable:
 
 
 def _cell(value: object) -> object:
-    return "" if value is None else neutralise(value)
+    if value is None:
+        return ""
+    # Most cells start with a letter or a digit: no formula to look for.
+    if isinstance(value, str) and value.startswith(FORMULA_START):
+        return neutralise(value)
+    return value
 
 
 class CsvSink:

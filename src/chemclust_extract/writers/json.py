@@ -17,7 +17,64 @@ from chemclust_extract.writers.sink import Rows, open_text, sync_close
 def json_text(data: Any) -> str:
     """JSON as every output writes it: UTF-8 text, two-space indents, a
     final newline."""
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    return indented(data) + "\n"
+
+
+def indented(data: Any) -> str:
+    """``json.dumps(data, ensure_ascii=False, indent=2)``, byte for byte,
+    several times faster: the standard library writes indented JSON with
+    its pure-Python encoder; here each string is escaped in C and the
+    nesting is walked directly.  Anything but dicts with text keys, lists,
+    text, numbers, booleans and None goes to ``json.dumps``.
+
+    >>> data = {"id": "a", "n": [1, 2.5, None, True], "e": {}, "t": "Ústí \\"x\\"\\n"}
+    >>> indented(data) == json.dumps(data, ensure_ascii=False, indent=2)
+    True
+    """
+    try:
+        return _indented(data, "\n")
+    except _Unusual:
+        return json.dumps(data, ensure_ascii=False, indent=2)
+
+
+class _Unusual(Exception):
+    """A value :func:`indented` leaves to ``json.dumps``."""
+
+
+_ESCAPE = json.encoder.encode_basestring  # the C function where there is one
+_FLOATS = {float("inf"): "Infinity", float("-inf"): "-Infinity"}
+
+
+def _indented(value: Any, newline: str) -> str:
+    kind = type(value)
+    if kind is str:
+        return _ESCAPE(value)
+    if value is None:
+        return "null"
+    if value is True:
+        return "true"
+    if value is False:
+        return "false"
+    if kind is int:
+        return int.__repr__(value)
+    if kind is float:
+        if value != value:
+            return "NaN"
+        return _FLOATS.get(value) or float.__repr__(value)
+    inner = newline + "  "
+    if kind is dict:
+        if not value:
+            return "{}"
+        if any(type(key) is not str for key in value):
+            raise _Unusual
+        items = [_ESCAPE(key) + ": " + _indented(item, inner) for key, item in value.items()]
+        return "{" + inner + ("," + inner).join(items) + newline + "}"
+    if kind is list or kind is tuple:
+        if not value:
+            return "[]"
+        items = [_indented(item, inner) for item in value]
+        return "[" + inner + ("," + inner).join(items) + newline + "]"
+    raise _Unusual
 
 
 def write_json(data: Any, path: Path) -> Path:
@@ -44,7 +101,7 @@ class JsonArray:
         self._count = 0
 
     def add(self, item: Any) -> None:
-        text = json.dumps(item, ensure_ascii=False, indent=2).replace("\n", "\n  ")
+        text = indented(item).replace("\n", "\n  ")
         self._handle.write(("[\n  " if not self._count else ",\n  ") + text)
         self._count += 1
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["looks_like_formula", "neutralise", "restore"]
+__all__ = ["FORMULA_START", "looks_like_formula", "neutralise", "restore"]
 
 # A cell that is wholly a number is data, even with a sign: -5, +420475657938.
 # Only ASCII digits count (issue 7): "-١٢٣" passes Python's \d but a
@@ -24,7 +24,7 @@ _NUMBER = re.compile(
 # The starters of the OWASP "CSV Injection" page (= + - @ tab CR), which the
 # contract repeats, and NUL, which OWASP ASVS 5.0 requirement 1.2.10 adds.
 # Full-width look-alikes (＝ ＋) are left out: spreadsheets read them as text.
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\0")
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\0")
 
 
 def looks_like_formula(value: object) -> bool:
@@ -35,7 +35,7 @@ def looks_like_formula(value: object) -> bool:
     (True, False, False)
     """
     return (
-        isinstance(value, str) and value.startswith(_FORMULA_START) and not _NUMBER.fullmatch(value)
+        isinstance(value, str) and value.startswith(FORMULA_START) and not _NUMBER.fullmatch(value)
     )
 
 
