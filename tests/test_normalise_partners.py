@@ -856,6 +856,17 @@ def test_is_address(text: str, expected: bool) -> None:
             id="cs-26-let-number-on-its-own-line",
         ),
         pytest.param("", [], id="empty"),
+        pytest.param(
+            "Město Liberec (CZ); Stadt Zittau (DE); Gmina Bogatynia (PL)",
+            ["Město Liberec (CZ)", "Stadt Zittau (DE)", "Gmina Bogatynia (PL)"],
+            id="semicolons-between-partners",
+        ),
+        pytest.param(
+            "Landkreis Görlitz;\nLiberecký kraj;",
+            ["Landkreis Görlitz", "Liberecký kraj"],
+            id="semicolons-ending-lines",
+        ),
+        pytest.param("Stadt Zittau", ["Stadt Zittau"], id="one-partner"),
     ],
 )
 def test_partner_lines(text: str, expected: list[str]) -> None:

@@ -220,17 +220,20 @@ def partner_key(name: str) -> str:
 
 
 def partner_lines(text: str) -> list[str]:
-    """The partners of a value written one a line; a line holding only a
-    list number belongs to the line after it.
+    """The partners of a value written one a line, or with a semicolon
+    between them (no partner's name holds one); a line holding only a list
+    number belongs to the line after it.
 
     >>> partner_lines("Stadt Szczecin (PL)\\nLandkreis Uckermark (DE)\\n")
     ['Stadt Szczecin (PL)', 'Landkreis Uckermark (DE)']
     >>> partner_lines("1.\\u00a0\\u00a0\\nStatutární město Havířov\\n2.\\nMěsto Karviná")
     ['1. Statutární město Havířov', '2. Město Karviná']
+    >>> partner_lines("Město Liberec (CZ); Stadt Zittau (DE)")
+    ['Město Liberec (CZ)', 'Stadt Zittau (DE)']
     """
     lines: list[str] = []
     pending = ""
-    for line in text.splitlines():
+    for line in (part for row in text.splitlines() for part in row.split(";")):
         line = line.strip()
         if _number_cell().match(line):
             pending = f"{pending} {line}".strip()
