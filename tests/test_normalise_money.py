@@ -123,6 +123,22 @@ MONEY_EXAMPLES = [
     pytest.param("up to EUR 30,000", Money(30000, "EUR"), id="en-up-to"),
     pytest.param("350 thousand EUR", Money(350000, "EUR"), id="en-thousand"),
     pytest.param("€2.5m", Money(2500000, "EUR"), id="en-one-letter-million-written-on"),
+    # A one-letter multiplier after a space counts before a currency or at
+    # the end ("500 k€", "1,2 M EUR", "EUR 500 K"); German writes T€ and
+    # TEUR for thousands, EU documents MEUR for millions.
+    pytest.param("500 k€", Money(500000, "EUR"), id="en-k-before-euro-sign"),
+    pytest.param("500 k EUR", Money(500000, "EUR"), id="en-k-before-code"),
+    pytest.param("1,2 M€", Money(1200000, "EUR"), id="en-m-before-euro-sign"),
+    pytest.param("1.2 M EUR", Money(1200000, "EUR"), id="en-m-before-code"),
+    pytest.param("EUR 500 K", Money(500000, "EUR"), id="en-k-at-the-end"),
+    pytest.param("€ 2.5 m", Money(2500000, "EUR"), id="en-m-at-the-end"),
+    pytest.param("500 T€", Money(500000, "EUR"), id="de-t-euro"),
+    pytest.param("500 TEUR", Money(500000, "EUR"), id="de-teur"),
+    pytest.param("1.250 TEUR", Money(1250000, "EUR"), id="de-teur-grouped"),
+    pytest.param("500 kEUR", Money(500000, "EUR"), id="en-keur"),
+    pytest.param("3,5 MEUR", Money(3500000, "EUR"), id="en-meur"),
+    pytest.param("2 000 000 Kč k 31. 12. 2012", Money(2000000, "CZK"), id="cs-k-after-the-currency"),
+    pytest.param("2 000 000 k rozpočtu EUR", Money(2000000, "EUR"), id="cs-k-before-a-word"),
     # doubtful: two amounts, or numbers with no currency beside any (a wrong
     # value is worse than a null)
     pytest.param("2.302.539,00 / 2.878.173,75 €", None, id="de-kpf-egrensis-two-amounts"),

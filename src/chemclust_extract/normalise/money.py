@@ -102,7 +102,9 @@ def parse_money(text: str | None, currency_hint: str | None = None) -> Money | N
     """
     if not text or len(text) > MAX_MONEY_LENGTH or _amountless().search(text):
         return None
-    text = _DATE.sub(" ", _PERCENT.sub(" ", _NO_CENTS.sub("", " ".join(text.split()))))
+    # A date leaves a mark: what stood before it is not at the end ("2 000 000 k 31. 12. 2012").
+    text = _DATE.sub(" | ", _PERCENT.sub(" ", _NO_CENTS.sub("", " ".join(text.split()))))
+    text = _glued_code().sub(r"\1 ", text)
     chosen = _the_amount(_numbers(text))
     if chosen is None:
         return None
@@ -236,13 +238,33 @@ def _funds() -> tuple[re.Pattern[str], Mapping[str, str]]:
 
 def _multiplier(text: str, at: int) -> Decimal:
     """The factor of a word such as ``mil.`` right after the number; a
-    one-letter one (``€2.5m``) only written onto it."""
+    one-letter one written onto it (``€2.5m``), or after a space where a
+    currency or nothing more follows it (``500 k€``, ``1,2 M EUR``, ``EUR
+    500 K``): after a space and before other words, ``k`` is the Czech "as
+    of" (``2 000 000 k 31. 12. 2012``)."""
     after = text[at : at + 16]
     multipliers = terms("money.multipliers")
     match = multipliers.pattern.match(after.lstrip())
-    if not match or (len(match.group(0)) == 1 and after[:1].isspace()):
+    if not match:
         return Decimal(1)
+    if len(match.group(0)) == 1 and after[:1].isspace():
+        rest = text[at + len(after) - len(after.lstrip()) + 1 :]
+        if rest.strip(_AT_THE_END) and not terms("money.currencies").pattern.match(rest.lstrip()):
+            return Decimal(1)
     return Decimal(multipliers.key(match))
+
+
+_AT_THE_END = " .,;:()[]"  # what may follow an amount's last word
+
+
+@cache
+def _glued_code() -> re.Pattern[str]:
+    """A one-letter multiplier written onto a currency code (``TEUR``,
+    ``kEUR``, ``MEUR``), to be set apart from it."""
+    every = [w for items in table("money.multipliers").values() for w in items]
+    letters = "".join(sorted({re.escape(w) for w in every if len(w) == 1}))
+    codes = alternation(table("money.currencies"))
+    return re.compile(rf"(?<=[\d\s])([{letters}])(?=(?:{codes})(?!\w))", re.IGNORECASE)
 
 
 @cache
@@ -255,7 +277,7 @@ def _gap_after() -> re.Pattern[str]:
     )
     return re.compile(
         rf"""(?: \s* (?:{long}) \.?             # 5 Mio. EUR  1,5 mil. Kč
-               | (?:{short}) (?!\w)              # 2.5m EUR: one letter only written onto it
+               | \s? (?:{short}) (?!\w)          # 2.5m EUR  500 k€: one letter, then the currency
              )? \s*""",
         re.VERBOSE | re.IGNORECASE,
     )
