@@ -259,6 +259,13 @@ RANGE_EXAMPLES = [
     pytest.param(
         "from 1 March 2020 to 28 February 2022", ("2020-03-01", "2022-02-28"), id="en-from-to-days"
     ),
+    # One side that only reads month first (08/31) says how the other is written.
+    pytest.param("09/01/2010 - 08/31/2012", ("2010-09-01", "2012-08-31"), id="en-us-start-ambiguous"),
+    pytest.param("12/15/2010 - 06/05/2012", ("2010-12-15", "2012-06-05"), id="en-us-end-ambiguous"),
+    pytest.param("09/01/10 - 08/31/12", ("2010-09-01", "2012-08-31"), id="en-us-two-digit-years"),
+    pytest.param("01/09/2010 - 31/08/2012", ("2010-09-01", "2012-08-31"), id="en-uk-day-first"),
+    pytest.param("09/01/2010 - 08/01/2012", ("2010-01-09", "2012-01-08"), id="ambiguous-both-day-first"),
+    pytest.param("1.9.2010 - 08/31/2012", ("2010-09-01", "2012-08-31"), id="dots-are-day-first"),
     # not a range
     pytest.param("drei Jahre", None, id="de-archaeocentrum-drei-jahre"),
     pytest.param("36 Monate", None, id="de-duration-alone"),

@@ -197,8 +197,47 @@ def _split_range(text: str, languages: Sequence[str]) -> tuple[DateReading, Date
         start = read_date(text[: separator.start()], languages)
         end = start and read_date(text[separator.end() :], languages)
         if start and end:
-            return start, end
+            return _alike(text[: separator.start()], start, text[separator.end() :], end)
     return None
+
+
+# A date of three numbers with slashes, as 09/01/2010 or 08/31/12.
+_SLASHED = re.compile(r"\s*(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*(\d{4}|\d{2})\s*")
+
+
+def _alike(
+    start_text: str, start: DateReading, end_text: str, end: DateReading
+) -> tuple[DateReading, DateReading]:
+    """Both dates of a range read the same way: where one side reads only
+    month first (``08/31/2012``), the other, which could be read either way
+    (``09/01/2010``), is month first too; a sheet writes its dates alike.
+
+    >>> [d.iso for d in _alike("09/01/2010", read_date("09/01/2010"), "08/31/2012", read_date("08/31/2012"))]
+    ['2010-09-01', '2012-08-31']
+    """
+    first, second = _SLASHED.fullmatch(start_text), _SLASHED.fullmatch(end_text)
+    if first is None or second is None:
+        return start, end
+    if _month_first_only(second) and _either_way(first):
+        start = _month_first(first) or start
+    elif _month_first_only(first) and _either_way(second):
+        end = _month_first(second) or end
+    return start, end
+
+
+def _month_first_only(match: re.Match[str]) -> bool:
+    return int(match[2]) > 12 >= int(match[1])
+
+
+def _either_way(match: re.Match[str]) -> bool:
+    return int(match[1]) <= 12 and int(match[2]) <= 12 and match[1] != match[2]
+
+
+def _month_first(match: re.Match[str]) -> DateReading | None:
+    short = len(match[3]) == 2
+    year = _two_digit_year(match[3]) if short else match[3]
+    found = _iso(year, match[1], match[2])
+    return DateReading(found, two_digit_year=short) if found else None
 
 
 def _without_durations(text: str) -> str:
