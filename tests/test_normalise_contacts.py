@@ -27,6 +27,7 @@ from chemclust_extract.normalise.contacts import (
     strip_honorifics,
 )
 from chemclust_extract.normalise.text import clean_text
+from chemclust_extract.normalise.urls import EMAIL
 
 FAST = settings(max_examples=300, deadline=None)
 
@@ -815,5 +816,38 @@ def test_any_text_gives_a_contact_or_none(text: str, regions: Sequence[str]) -> 
 @FAST
 @given(st.one_of(st.text(), CONTACT_TEXT))
 def test_splitting_people_loses_no_text(text: str) -> None:
+    """Only white space and the separators between people go: ";", and the
+    comma between two people with an e-mail each."""
     people = split_people(text)
-    assert re.sub(r"[\s;]", "", "".join(people)) == re.sub(r"[\s;]", "", text)
+    assert re.sub(r"[\s;,]", "", "".join(people)) == re.sub(r"[\s;,]", "", text)
+    if len(EMAIL.findall(text)) < 2:
+        assert re.sub(r"[\s;]", "", "".join(people)) == re.sub(r"[\s;]", "", text)
+
+
+# Several people on one line, each with an e-mail, between commas.
+@pytest.mark.parametrize(
+    ("text", "names", "emails"),
+    [
+        pytest.param(
+            "Jan Novák (jan@x.cz), Eva Malá (eva@x.cz)",
+            ["Jan Novák", "Eva Malá"], ["jan@x.cz", "eva@x.cz"], id="bracketed-emails",
+        ),
+        pytest.param(
+            "Jan Novák jan@x.cz, Eva Malá eva@x.cz",
+            ["Jan Novák", "Eva Malá"], ["jan@x.cz", "eva@x.cz"], id="emails-after-names",
+        ),
+        pytest.param(
+            "Ing. Jan Novák (jan@x.cz, tel. 475 111 222), Mgr. Eva Malá (eva@x.cz)",
+            ["Jan Novák", "Eva Malá"], ["jan@x.cz", "eva@x.cz"], id="titles-and-a-phone-in-brackets",
+        ),
+        pytest.param(
+            "Jan Novák, referent, jan@x.cz, tel. 475 111 222",
+            ["Jan Novák"], ["jan@x.cz"], id="one-person-with-commas",
+        ),
+    ],
+)  # fmt: skip
+def test_people_with_an_email_each_on_one_line(text: str, names: list[str], emails: list[str]) -> None:
+    contacts = [parse_contact(p, ["CZ"]) for p in split_people(text)]
+    assert [c.contact.name for c in contacts if c] == names
+    assert [c.contact.email for c in contacts if c] == emails
+    assert all(c.contact.organisation is None for c in contacts if c)

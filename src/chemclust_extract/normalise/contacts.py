@@ -90,6 +90,11 @@ _PROSE_WORDS = 20
 _WHO = ("name", "position", "organisation", "department")
 
 
+# What the addresses and phones taken out of a text leave: "Eva Malá ( )",
+# "Jan Novák ( , )".
+_EMPTY_BRACKETS = re.compile(r"[(\[<][\s,;:.\-–/]*[)\]>]")
+
+
 @dataclass(frozen=True)
 class ParsedContact:
     """A contact and what could not be read in it (``(field, code, message)``)."""
@@ -154,7 +159,7 @@ def _kept_contact(
     phone = _phone_with_problem("phone", phone_text or parts.get("mobile"), regions, problems)
     fax = _phone_with_problem("fax", parts.get("fax"), regions, problems)
     known = frozenset(fold(o) for o in organisations)
-    who = _describe(rest, known, email)
+    who = _describe(_EMPTY_BRACKETS.sub(" ", rest), known, email)
     contact = Contact(**who, email=email, phone=phone, fax=fax, raw=raw)
     return ParsedContact(contact, tuple(problems))
 
@@ -605,8 +610,11 @@ def _people_of_block(lines: Iterator[tuple[str, bool]]) -> list[list[str]]:
 
 def _person_lines(block: str) -> Iterator[tuple[str, bool]]:
     """A block's lines, and whether each must open a person: a line naming
-    several people between ``;`` gives one line per person."""
+    several people between ``;`` gives one line per person, and so does a
+    line of several people each with an e-mail, between commas (``Jan
+    Novák (jan@x.cz), Eva Malá (eva@x.cz)``)."""
     for line in block.splitlines():
+        line = _people_by_email(line)
         pieces = line.split(";") if ";" in line else [line]
         opening = [i for i, piece in enumerate(pieces) if i and _opens_person(piece)]
         if not opening or not _opens_person(pieces[0]):
@@ -617,6 +625,33 @@ def _person_lines(block: str) -> Iterator[tuple[str, bool]]:
             yield ";".join(pieces[start:end]).strip(), n > 0
 
 
+def _people_by_email(line: str) -> str:
+    """A line of several people, each with an e-mail, between commas, with
+    ``;`` for those commas: a comma outside brackets splits where the text
+    before it (since the last split) and the text after it each hold an
+    e-mail and the text after it opens with a person.
+
+    >>> _people_by_email("Jan Novák (jan@x.cz), Eva Malá (eva@x.cz)")
+    'Jan Novák (jan@x.cz);Eva Malá (eva@x.cz)'
+    >>> _people_by_email("Ing. Jan Novák (jan@x.cz, tel. 475 111 222), Mgr. Eva Malá (eva@x.cz)")
+    'Ing. Jan Novák (jan@x.cz, tel. 475 111 222);Mgr. Eva Malá (eva@x.cz)'
+    >>> _people_by_email("Jan Novák, referent, jan@x.cz, eva@x.cz")
+    'Jan Novák, referent, jan@x.cz, eva@x.cz'
+    """
+    if len(EMAIL.findall(line)) < 2:
+        return line
+    pieces, depth, at = [], 0, 0
+    for i, char in enumerate(line):
+        depth += (char in "([") - (char in ")]")
+        if char != "," or depth > 0:
+            continue
+        before, after = line[at:i], line[i + 1 :]
+        if EMAIL.search(before) and EMAIL.search(after) and _opens_person(after.strip()):
+            pieces.append(before.strip())
+            at = i + 1
+    return ";".join([*pieces, line[at:].strip()]) if pieces else line
+
+
 def _opens_person(line: str) -> bool:
     """Whether a line opens with a title or with what reads as a name."""
     if _titled(line):
@@ -625,7 +660,7 @@ def _opens_person(line: str) -> bool:
     for pattern in (_part_labels(), EMAIL, _PHONE_LIKE):
         found = pattern.search(lead)
         lead = lead[: found.start()] if found else lead
-    return looks_like_name(lead.strip())
+    return looks_like_name(lead.strip().rstrip("([<").strip())  # "Eva Malá (eva@x.cz)"
 
 
 def _reaches(line: str) -> bool:
