@@ -375,6 +375,26 @@ PDFTOTEXT = [
         [(1, ("Tel:", "475 111 222")), (2, ("Projekt:", "X")), (3, ("Tel:", "475 333 444")), (4, ("Program:", "Y")), (5, ("Web:", "www.x.cz"))],
         id="lines-alike-at-page-edges-whose-numbers-are-no-page-numbers-are-kept",
     ),
+    # Justified text: a converter writes two spaces between some words of a
+    # label; in a sheet of "Label:" lines the colon still ends the label.
+    pytest.param(
+        "Název projektu:     Společně  pro  Krkonoše\n"
+        "Dotace z  ERDF:                       722 500  EUR\n"
+        "Doba realizace:  1. 1. 2010  –  30. 6. 2012\n",
+        [(1, ("Název projektu:", "Společně  pro  Krkonoše")), (2, ("Dotace z ERDF:", "722 500  EUR")),
+         (3, ("Doba realizace:", "1. 1. 2010  –  30. 6. 2012"))],
+        id="two-spaces-inside-a-label-of-a-colon-sheet",
+    ),
+    pytest.param(
+        "Název projektu        CLARA III: Rozvoj\nProgram                Interreg\nRozpočet               1 000 EUR\n",
+        [(1, ("Název projektu", "CLARA III: Rozvoj")), (2, ("Program", "Interreg")), (3, ("Rozpočet", "1 000 EUR"))],
+        id="a-colon-in-a-value-of-an-aligned-sheet",
+    ),
+    pytest.param(
+        "Projekt:  X\nKontakt   Tel: 475 111 222\nProgram:  Y\n",
+        [(1, ("Projekt:", "X")), (2, ("Kontakt", "Tel: 475 111 222")), (3, ("Program:", "Y"))],
+        id="a-wide-gap-is-no-space-inside-a-label",
+    ),
 ]  # fmt: skip
 
 

@@ -24,6 +24,14 @@ _COLON = re.compile(
         (?:\s+(?P<value>\S.*))?$                        # a space, then the value, if any""",
     re.VERBOSE,
 )
+# "Label  with  two  spaces: value" - the words of a label a converter of
+# justified text spread apart; read so only in a sheet of "Label:" lines.
+_SPREAD_COLON = re.compile(
+    r"""^(?P<label>[^\s:](?:[^\s:]|[ ]{1,2}(?=[^\s:])){0,58})  # words, one or two spaces between
+        \s*:                                                # padding, then the colon
+        (?:\s+(?P<value>\S.*))?$                           # a space, then the value, if any""",
+    re.VERBOSE,
+)
 # "Label      value" - two or more spaces (or tabs) align the value.
 _ALIGNED = re.compile(
     r"""^(?P<label>\S.{0,58}?)  # the label, up to the first gap
@@ -89,6 +97,7 @@ class _Reading:
 
     rows: list[Row] = field(default_factory=list)
     current: _Open | None = None
+    colon_sheet: bool = False  # most labels end with a colon
     gap: bool = False
     page_top: bool = False
     label_number: int | None = None
@@ -105,8 +114,9 @@ def read_text(text: str) -> list[Row]:
     [('Projekt:', 'ChemClust'), ('Kontaktní osoba:', 'Špoták Dalibor\\nReferent'), \
 ('Partneři projektu:',), ('1. Ústí Region (CZ)',), ('2) Novara (IT)',), ('Program', 'Interreg IVC')]
     """
-    reading = _Reading()
-    for number, line, page_break in _content_lines(text):
+    lines = list(_content_lines(text))
+    reading = _Reading(colon_sheet=_colon_sheet(line for _, line, _ in lines))
+    for number, line, page_break in lines:
         if page_break:  # blank lines about a page break are no paragraph break
             reading.gap, reading.page_top = False, True
         stripped = line.strip()
@@ -117,6 +127,26 @@ def read_text(text: str) -> list[Row]:
         reading.gap = reading.page_top = False
     _close(reading.current, reading.rows)
     return reading.rows or _layout_only(text)
+
+
+def _colon_sheet(lines: Iterator[str]) -> bool:
+    """Whether most lines that hold a label and a value have the colon
+    after the label (``Label: value``), not a gap (``Label    value``).
+
+    >>> _colon_sheet(iter(["Projekt: X", "Dotace z  ERDF:  5 EUR", "Program: Y"]))
+    True
+    >>> _colon_sheet(iter(["Projekt        X", "Kontakt        Tel: 475"]))
+    False
+    """
+    colons = gaps = 0
+    for line in lines:
+        stripped = line.strip()
+        match = _COLON.match(stripped)
+        if match and _is_label(match["label"]):
+            colons += 1
+        elif _ALIGNED.match(stripped):
+            gaps += 1
+    return colons > gaps
 
 
 def _layout_only(text: str) -> list[Row]:
@@ -260,7 +290,7 @@ def _open(reading: _Reading, number: int, stripped: str, line: str) -> _Open:
     listing = current is not None and (current.item or (current.bare and not current.paragraphs))
     follows = numbered is not None and reading.label_number == int(numbered["number"]) - 1
     as_item = _ITEM.match(stripped) is not None and (numbered is None or (listing and not follows))
-    cells, start = ([stripped], None) if as_item else _split(stripped)
+    cells, start = ([stripped], None) if as_item else _split(stripped, reading.colon_sheet)
     if numbered is not None and not as_item:
         if cells[0].endswith(":"):
             reading.label_number = int(numbered["number"])
@@ -273,7 +303,7 @@ def _open(reading: _Reading, number: int, stripped: str, line: str) -> _Open:
     return opened
 
 
-def _split(line: str) -> tuple[list[str], int | None]:
+def _split(line: str, colon_sheet: bool = False) -> tuple[list[str], int | None]:
     """A line as label and value cells, or as the cells of a table row, or
     as one cell of text; and where in the line its value starts.
 
@@ -289,8 +319,10 @@ def _split(line: str) -> tuple[list[str], int | None]:
     (['Cílem projektu je zlepšení účinnosti.'], None)
     """
     match = _COLON.match(line)
+    if not (match and _is_label(match["label"])) and colon_sheet:
+        match = _SPREAD_COLON.match(line)
     if match and _is_label(match["label"]):
-        label = match["label"] + ":"
+        label = " ".join(match["label"].split()) + ":"
         if not match["value"]:
             return [label], None
         return [label, *_columns(match["value"])], match.start("value")
