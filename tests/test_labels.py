@@ -58,6 +58,13 @@ MEANING = [
     ("en-cooperation-partner", "Cooperation partner", "partners"),
     ("en-eligible-expenditure", "Total eligible expenditure", "total_budget"),
     ("en-lead-partner-organisation", "Lead partner organisation", "lead_partner"),
+    # "of which" and a fund: the fund's share of the total above it
+    ("en-of-which-erdf", "Of which ERDF", "eu_contribution"),
+    ("en-thereof-erdf", "thereof ERDF", "eu_contribution"),
+    ("de-davon-efre", "davon EFRE", "eu_contribution"),
+    ("cs-z-toho-erdf", "z toho ERDF", "eu_contribution"),
+    ("pl-w-tym-efrr", "w tym EFRR", "eu_contribution"),
+    ("de-zuwendungsempfaenger", "Zuwendungsempfänger", "lead_partner"),
     ("pl-dofinansowanie-efrr", "Dofinansowanie (EFRR)", "eu_contribution"),
     ("pl-laczna-wartosc", "Łączna wartość projektu", "total_budget"),
     ("pl-partnerzy-wspolpracujacy", "Partnerzy współpracujący", "partners"),

@@ -21,7 +21,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from chemclust_extract.languages import KEPT_LABELS, LANGUAGES, bare, language, terms
+from chemclust_extract.languages import KEPT_LABELS, LANGUAGES, bare, language, terms, words
 
 # A label's number ("3.", "II.", "a)") and a bracketed note after it.
 _NUMBERING = re.compile(r"^\s*(?:\d{1,3}|[ivxlc]{1,5}|[a-z])\s*[.)]\s+", re.IGNORECASE)
@@ -152,6 +152,9 @@ def _reading(label: str) -> Reading:
         return Reading(None, "negative", (negative,))
     if all(_is_fund(word) for word in found):  # "EFRE (85 %)": the fund's share
         return Reading(_FUND_ONLY)
+    share = [word for word in found if word not in _share_words()]
+    if share and len(share) < len(found) and all(_is_fund(word) for word in share):
+        return Reading(_FUND_ONLY)  # "Of which ERDF", "davon EFRE"
     noted = label_words(label, notes=True)
     scores = sorted(
         (
@@ -193,6 +196,13 @@ def _begins(word: str, part: str) -> bool:
     """A word begins with a negative word; a short one ("oś", "osa") must be
     the whole word, or it would begin many others ("osoba")."""
     return word == part if len(part) < _INFIX_MIN - 1 else word.startswith(part)
+
+
+@cache
+def _share_words() -> frozenset[str]:
+    """The words of the phrases that make a fund's name its share ("of
+    which", "davon", "z toho", "w tym"), as label_words gives words."""
+    return frozenset(word for phrase in words("fund_share.words") for word in label_words(phrase))
 
 
 def _is_fund(word: str) -> bool:
