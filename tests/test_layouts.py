@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 
 from chemclust_extract import Record, extract_bytes, extract_file
+from chemclust_extract.extract import ExtractionError
 from chemclust_extract.readers import sniff_format
 from chemclust_extract.readers.html import read_html
 
@@ -229,3 +230,55 @@ def test_text_sheet_values_continue_on_indented_lines() -> None:
         (1, "Město Most"),
         (None, "Stadt Freiberg"),
     ]
+
+
+# A sheet laid out across: a row of labels, then the row of their values
+# (an export with a header line, a summary table of one project).
+@pytest.mark.parametrize(
+    ("data", "name"),
+    [
+        pytest.param(
+            "Název projektu\tProgram\tCelkový rozpočet\tDoba realizace\n"
+            "Zelené údolí\tInterreg V-A ČR–Polsko\t1 200 000 EUR\t2017–2019\n".encode(),
+            "across.tsv", id="tsv",
+        ),
+        pytest.param(
+            "<table><tr><th>Název projektu</th><th>Program</th><th>Celkový rozpočet</th>"
+            "<th>Doba realizace</th></tr><tr><td>Zelené údolí</td><td>Interreg V-A ČR–Polsko</td>"
+            "<td>1 200 000 EUR</td><td>2017–2019</td></tr></table>".encode(),
+            "across.html", id="html",
+        ),
+    ],
+)  # fmt: skip
+def test_a_row_of_labels_over_a_row_of_values_reads_label_by_label(data: bytes, name: str) -> None:
+    record = extract_bytes(data, name)
+    assert (record.name, record.programme) == ("Zelené údolí", "Interreg V-A ČR–Polsko")
+    assert (record.total_budget, record.total_budget_currency) == (1200000, "EUR")
+    assert (record.start_date, record.end_date) == ("2017", "2019")
+
+
+def test_a_table_of_several_rows_under_labels_is_not_read_across() -> None:
+    """Two rows of values under the labels: which is the project's is not
+    known, so neither gives a field, and the file says why it gives no
+    record."""
+    data = (
+        "Název projektu\tProgram\tCelkový rozpočet\n"
+        "Zelené údolí\tInterreg V-A\t1 200 000 EUR\n"
+        "Modré údolí\tInterreg V-A\t900 000 EUR\n"
+    ).encode()
+    with pytest.raises(ExtractionError) as raised:
+        extract_bytes(data, "two.tsv")
+    assert raised.value.code == "no_fields"
+    assert "heads 2 rows of values" in raised.value.message
+
+
+def test_a_table_of_projects_beside_a_sheet_s_own_labels_stays_text() -> None:
+    data = (
+        "Projekt\tZelené údolí\n"
+        "Název projektu\tProgram\tCelkový rozpočet\n"
+        "A\tInterreg V-A\t1 200 000 EUR\n"
+        "B\tInterreg V-A\t900 000 EUR\n"
+    ).encode()
+    record = extract_bytes(data, "mixed.tsv")
+    assert (record.name, record.total_budget) == ("Zelené údolí", None)
+    assert any("A | Interreg V-A | 1 200 000 EUR" in w.message for w in record.warnings)

@@ -75,7 +75,8 @@ def extract_bytes(data: bytes, path: str, options: Options | None = None) -> Rec
         raise ExtractionError("unsupported", f"{kind.upper()} document, not a project sheet")
     sheet = recognise(reader(decoded.text), options.labels)
     if not any(f.name for f in sheet.fields):
-        raise ExtractionError("no_fields", "no label of a project sheet was recognised")
+        message = sheet.notes[0] if sheet.notes else "no label of a project sheet was recognised"
+        raise ExtractionError("no_fields", message)
     source = Source(path, hashlib.sha256(data).hexdigest(), kind, decoded.encoding)
     notes = (*decoded.notes, *truncation_notes(kind, decoded.text))
     return build_record(sheet, source, stem=Path(path).stem, notes=notes)

@@ -99,6 +99,7 @@ class Sheet:
     fields: tuple[Field, ...]
     languages: tuple[str, ...]
     stray: tuple[Row, ...] = ()
+    notes: tuple[str, ...] = ()  # what recognition could not read, said for people
 
     def all(self, name: str) -> list[Field]:
         return [f for f in self.fields if f.name == name]
@@ -121,6 +122,7 @@ def recognise(rows: Iterable[Row], profiles: tuple[str, ...] = ()) -> Sheet:
     'cs'
     """
     labels(profiles)  # a profile that cannot be read fails here, rows or none
+    rows, notes = _read_across(list(rows), profiles)
     fields: list[Field] = []
     stray: list[Row] = []
     votes: Counter[str] = Counter()
@@ -141,7 +143,81 @@ def recognise(rows: Iterable[Row], profiles: tuple[str, ...] = ()) -> Sheet:
             votes.update(entry.languages)
         current.order = len(fields)
         fields.append(current)
-    return Sheet(tuple(fields), _ranked(votes), tuple(stray))
+    return Sheet(tuple(fields), _ranked(votes), tuple(stray), notes)
+
+
+def _read_across(rows: list[Row], profiles: tuple[str, ...]) -> tuple[list[Row], tuple[str, ...]]:
+    """A sheet laid out across: a row of three or more labels of distinct
+    fields, with one row of their values under it, becomes a row per label
+    (``Projekt | Program | Rozpočet`` over ``X | Interreg | 1 000 EUR``).
+    Under it several such rows are a table of several projects: which one
+    is the sheet's is not known, so each row is kept as text, no field."""
+    found: list[Row] = []
+    notes: list[str] = []
+    i = 0
+    while i < len(rows):
+        labels_ = _labels_across(rows[i], profiles)
+        if labels_ is None:
+            found.append(rows[i])
+            i += 1
+            continue
+        under = 0
+        while i + 1 + under < len(rows) and _values_under(rows[i + 1 + under], labels_, profiles):
+            under += 1
+        if under == 1:
+            values = rows[i + 1]
+            cells = [c for c in values.cells if c.strip()]
+            found += [
+                Row(values.line, (label, value), values.links, block=values.block)
+                for label, value in zip(labels_, cells, strict=False)
+            ]
+        elif under > 1:
+            found += [Row(r.line, (" | ".join(c for c in r.cells if c.strip()),), block=r.block)
+                      for r in rows[i : i + 1 + under]]  # fmt: skip
+            where_ = f"line {rows[i].line}: " if rows[i].line else ""
+            notes.append(
+                f"{where_}a row of labels heads {under} rows of values, a table of several "
+                "projects; a sheet is one project, so none of them is read"
+            )
+        else:
+            found.append(rows[i])
+        i += 1 + under
+    return found, tuple(notes)
+
+
+_ACROSS = 3  # labels in a row, at least, for a sheet laid out across
+
+
+def _labels_across(row: Row, profiles: tuple[str, ...]) -> list[str] | None:
+    """The labels of a row of labels only, of distinct fields none of which
+    is a list (a partner table's header row has its own reading)."""
+    if len(row.cells) < _ACROSS or row.cells[0][:1].isdigit():  # a partner's row: "1 | Name"
+        return None
+    cells = [c.strip() for c in row.cells if c.strip()]
+    if len(cells) < _ACROSS:
+        return None
+    names: set[str] = set()
+    for cell in cells:  # most rows end at their first cell: a value, a number
+        name = _field_of(cell, profiles)
+        if name is None or name in names or name in SECTIONS:
+            return None
+        names.add(name)
+    return cells
+
+
+def _values_under(row: Row, labels_: list[str], profiles: tuple[str, ...]) -> bool:
+    """Whether a row holds values for the labels above: as many cells or
+    fewer, more than one, none of them a label."""
+    cells = [c.strip() for c in row.cells if c.strip()]
+    return 1 < len(cells) <= len(labels_) and not any(_field_of(c, profiles) for c in cells)
+
+
+def _field_of(cell: str, profiles: tuple[str, ...]) -> str | None:
+    """The field a cell names as a label, known or read by its words."""
+    entry, _ = _lookup(cell.rstrip(":").strip(), profiles)
+    if entry is not None:
+        return entry.field
+    return read_label(cell).field if _looks_like_label(cell) else None
 
 
 def _known(
