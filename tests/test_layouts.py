@@ -282,3 +282,16 @@ def test_a_table_of_projects_beside_a_sheet_s_own_labels_stays_text() -> None:
     record = extract_bytes(data, "mixed.tsv")
     assert (record.name, record.total_budget) == ("Zelené údolí", None)
     assert any("A | Interreg V-A | 1 200 000 EUR" in w.message for w in record.warnings)
+
+
+def test_a_label_row_after_a_value_row_opens_a_field_of_its_own() -> None:
+    """Each label and each value in a row of its own: an unknown label
+    after a value does not join the value above it, it goes to extra."""
+    page = (
+        "<table><tr><td><b>Program</b></td></tr><tr><td>Interreg V-A ČR–Sasko</td></tr>"
+        "<tr><td><b>Rozpočet projektu</b></td></tr><tr><td>850 000 EUR</td></tr>"
+        "<tr><td><b>Termín</b></td></tr><tr><td>1. 4. 2018 – 31. 3. 2020</td></tr></table>"
+    ).encode()
+    record = extract_bytes(page, "pairs.html")
+    assert (record.programme, record.total_budget) == ("Interreg V-A ČR–Sasko", 850000)
+    assert record.extra == {"Termín": "1. 4. 2018 – 31. 3. 2020"}

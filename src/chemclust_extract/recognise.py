@@ -320,7 +320,22 @@ def _belongs_to(current: Field | None, row: Row) -> bool:
         return not row.values or _contact_line(row.label)
     if current.name in LONG_TEXT and row.values and _looks_like_label(row.label):
         return False  # a label and its value, after a description
+    if _has_its_value(current) and not row.values and _names_a_thing_briefly(row.label):
+        return False  # "Rozpočet" / "850 000 EUR" / "Termín": a label of its own
     return current.takes_rows and not (row.values and row.label.rstrip().endswith(":"))
+
+
+def _has_its_value(current: Field) -> bool:
+    """A field of one value (not a list, a contact or a long text) that has
+    it already, in the row under its label (a label and its value each in a
+    row of their own)."""
+    return (
+        current.name is not None
+        and current.name not in SECTIONS
+        and current.name not in LONG_TEXT
+        and not current.cells
+        and bool(current.rows)
+    )
 
 
 def _unknown(row: Row) -> tuple[None, Field] | None:
