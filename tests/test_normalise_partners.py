@@ -216,6 +216,16 @@ SPLIT_EXAMPLES = [
     pytest.param(
         "Province of Limburg", ("Province of Limburg", None, False), id="en-region-is-no-country"
     ),
+    pytest.param(
+        "Město Cheb, náměstí Krále Jiřího z Poděbrad 1/14, 350 02 Cheb",
+        ("Město Cheb", None, False),
+        id="cs-house-number-with-a-slash",
+    ),
+    pytest.param(
+        "Statutární město Liberec / Statutarne mesto Liberec",
+        ("Statutární město Liberec / Statutarne mesto Liberec", None, False),
+        id="cs-slash-between-names-stays",
+    ),
     pytest.param("", (None, None, False), id="empty"),
 ]
 

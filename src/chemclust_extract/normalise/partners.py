@@ -28,8 +28,9 @@ _PAREN = re.compile(r"\(\s*([^()]*?)\s*\)")
 # "Veneto Region / Italy".  A dash counts only with a space before it, so
 # "Saxony-Anhalt" and "North Rhine- Westphalia" stay whole.
 _SEPARATOR = re.compile(
-    r"""\s*[,;/]\s*      # a comma, semicolon or slash
-      | \s[-–—]\s*       # a dash after a space""",
+    r"""\s*[,;]\s*                       # a comma or semicolon
+      | \s*(?:(?<!\d)/|/(?!\d))\s*      # a slash, not a house number's (1/14)
+      | \s[-–—]\s*                        # a dash after a space""",
     re.VERBOSE,
 )
 # A postcode and the town after it, at the start of an address part:
