@@ -96,6 +96,7 @@ BY_WORDS = [
     pytest.param('<p class="share-buttons"><a href="#">Facebook</a> <a href="#">Twitter</a></p>', "Facebook", id="en-class-share"),
     pytest.param('<div class="region-header"><a href="/telematics/">Telematics Lab</a> &middot; <a href="/telematics/people">People</a></div>', "Telematics", id="en-drupal-region-header"),
     pytest.param('<div class="footerNav">Imprint | Privacy</div>', "Imprint", id="en-camelcase-footerNav"),
+    pytest.param('<div id="secondary" class="widget-area"><section class="widget"><h2>Neueste Beiträge</h2><ul><li>Projekt X gestartet</li></ul></section></div>', "Neueste", id="en-wordpress-widget-area"),
     # de
     pytest.param('<div id="fusszeile">Vienna BioCenter Core Facilities GmbH &middot; Dr. Bohr-Gasse 3 &middot; 1030 Wien</div>', "Wien", id="de-vbc-id-fusszeile"),
     pytest.param('<div id="kopfzeile"><a href="/">Vienna BioCenter</a> <span class="lang"><a href="/de/">Deutsch</a></span></div>', "BioCenter", id="de-vbc-id-kopfzeile"),
@@ -271,6 +272,10 @@ CMS_PAIRS = [
                  [("Lead partner", "Vienna BioCenter Core Facilities, GmbH")], id="en-strong-then-span"),
     pytest.param('<div><strong>Projektnummer</strong> <span>85015826</span></div><div><b>Programm:</b> <a href="https://www.interreg-bb-pl.eu/">INTERREG V A</a></div>',
                  [("Projektnummer", "85015826"), ("Programm:", "INTERREG V A")], id="de-strong-span-and-bold-link"),
+    pytest.param('<div class="pole"><div class="pole-etykieta">Partner projektu</div><div class="pole-wartosc">Stadt Guben (Niemcy)</div></div>',
+                 [("Partner projektu", "Stadt Guben (Niemcy)")], id="pl-label-class-in-polish"),
+    pytest.param('<div class="udaj"><div class="udaj-popisek">Program</div><div class="udaj-hodnota">Interreg Česko – Polsko</div></div>',
+                 [("Program", "Interreg Česko – Polsko")], id="cs-label-class-in-czech"),
 ]  # fmt: skip
 
 

@@ -235,12 +235,13 @@ def _unknown_and_duplicates(sheet: Sheet, draft: _Draft) -> None:
                 fields = " or ".join(f.ambiguous)
                 message = f"{where(f)}{f.label!r} could name {fields}; kept in extra"
                 draft.warn("sheet", "ambiguous_label", message)
-        elif f.name not in _REPEATABLE and f.name in seen:
+        elif f.name not in _REPEATABLE and f.name in seen and f.has_value:
             draft.add_extra(f, raw_text(f, keep_lines=True))
             draft.warn(
                 f.name, "duplicate_field", f"{where(f)}{f.label!r} given again; kept in extra"
             )
-        seen.add(f.name or "")
+        if f.has_value:  # a heading that reads as the label names no value of its own
+            seen.add(f.name or "")
 
 
 _REPEATABLE = frozenset({"partners", "lead_partner", "contacts", "news", "documents"})

@@ -86,6 +86,11 @@ class Field:
     block: int = 0
 
     @property
+    def has_value(self) -> bool:
+        """Whether the label was given anything: cells of its own, or rows."""
+        return bool(self.cells or self.rows or self.columns)
+
+    @property
     def takes_rows(self) -> bool:
         """Whether rows below the label belong to it."""
         return self.name in SECTIONS or self.name in LONG_TEXT or not self.cells
@@ -105,7 +110,11 @@ class Sheet:
         return [f for f in self.fields if f.name == name]
 
     def first(self, name: str) -> Field | None:
-        return next((f for f in self.fields if f.name == name), None)
+        """The first field of a name that was given a value; else the first
+        of that name (a heading that reads as a label, "About the project",
+        over the label that holds the value, "Project summary")."""
+        named = [f for f in self.fields if f.name == name]
+        return next((f for f in named if f.has_value), named[0] if named else None)
 
 
 def recognise(rows: Iterable[Row], profiles: tuple[str, ...] = ()) -> Sheet:
@@ -269,15 +278,28 @@ def _by_meaning(row: Row, label: str, cells: tuple[str, ...], current: Field | N
 
 def _item_of(current: Field | None, row: Row) -> bool:
     """A bare row inside an item list's own block is an item, whatever it
-    says (a format that marks blocks: HTML)."""
+    says (a format that marks blocks: HTML); so is a row of a partner table
+    whose first column is the role, where ``Lead partner`` is a role, not
+    a label."""
+    if current is None or current.name not in _ITEM_LISTS:
+        return False
+    if current.columns[:1] == ("role",) and row.values and not _closed(current, row):
+        return _role_word(row.label)
     return (
-        current is not None
-        and current.name in _ITEM_LISTS
-        and bool(current.block)
+        bool(current.block)
         and row.block == current.block
         and not row.heading
         and not row.values
         and not row.label.rstrip().endswith(":")
+    )
+
+
+def _role_word(text: str) -> bool:
+    """A partner's role as a table's role column writes it."""
+    text = text.strip(" ()[]:-–—,")
+    return bool(
+        terms("partners.roles").pattern.fullmatch(text)
+        or terms("partners.lead_marks").pattern.fullmatch(text)
     )
 
 
