@@ -81,6 +81,7 @@ NEGATIVE = [
     ("pl-okres-programowania", "Okres programowania", "period"),
     ("en-programming-period", "Programming period", "period"),
     ("pl-udzial-wlasny", "Udział własny", "national"),
+    ("cs-prispevek-prijemce", "Příspěvek příjemce podpory", "national"),
     ("de-cap-je-projekt", "max. Zuschuss je Projekt", "cap"),
     ("en-cap-per-project", "maximum grant per project", "cap"),
     ("cs-registracni-cislo", "Registrační číslo projektu", "registration"),

@@ -295,3 +295,53 @@ def test_a_label_row_after_a_value_row_opens_a_field_of_its_own() -> None:
     record = extract_bytes(page, "pairs.html")
     assert (record.programme, record.total_budget) == ("Interreg V-A ČR–Sasko", 850000)
     assert record.extra == {"Termín": "1. 4. 2018 – 31. 3. 2020"}
+
+
+def test_a_lone_th_heads_the_row_under_it() -> None:
+    """Labels in <th> rows and values in <td> rows: a label after the
+    partner's row is a label, not one more partner."""
+    page = (
+        "<table><tr><th>Vedoucí partner</th></tr><tr><td>Povodí Moravy, s.p. (Česko)</td></tr>"
+        "<tr><th>Termín realizace</th></tr><tr><td>04/2009 – 10/2011</td></tr>"
+        "<tr><th>Celkové náklady projektu</th></tr><tr><td>940&nbsp;000 EUR</td></tr></table>"
+    ).encode()
+    record = extract_bytes(page, "th-rows.html")
+    assert [p.name for p in record.partners] == ["Povodí Moravy, s.p."]
+    assert (record.start_date, record.end_date, record.total_budget) == ("2009-04", "2011-10", 940000)
+
+
+def test_html_source_line_breaks_are_spaces_and_nbsp_indented_lines_continue() -> None:
+    page = (
+        "<p><b>Zprostředkující subjekt:</b> Státní fond životního\r\nprostředí ČR</p>"
+        "<p>Řídící orgány: Ministerstvo životního prostředí<br>\r\n"
+        "&nbsp;&nbsp;&nbsp;&nbsp;Agentura ochrany přírody a krajiny ČR</p>"
+        "<p><b>Projekt:</b> Zelená</p>"
+    ).encode()
+    record = extract_bytes(page, "lines.html")
+    assert record.extra == {
+        "Zprostředkující subjekt": "Státní fond životního prostředí ČR",
+        "Řídící orgány": "Ministerstvo životního prostředí\nAgentura ochrany přírody a krajiny ČR",
+    }
+
+
+def test_an_empty_row_between_two_people_in_a_tsv_sets_them_apart() -> None:
+    data = (
+        "Projekt\tX\nKontaktní osoby\tJan Hodovský\n\tgenerální ředitel\n\tPovodí Moravy, s.p.\n"
+        "\t\t\n\tLukáš Sobotka\n\tinvestiční ředitel\n\tPovodí Moravy, s.p.\n"
+    ).encode()
+    record = extract_bytes(data, "two-people.tsv")
+    assert [(c.name, c.position) for c in record.contacts] == [
+        ("Jan Hodovský", "generální ředitel"), ("Lukáš Sobotka", "investiční ředitel")
+    ]
+
+
+def test_dated_lines_under_a_section_label_are_items_and_a_time_is_no_label() -> None:
+    data = (
+        "Projekt: Forget Heritage\nAktuelles:\n"
+        "  26.09.2017 – Vorstellung der Ergebnisse, Auf AEG\n"
+        "  25.09.2019 – Final Conference, Z-Bau, Nürnberg\n"
+        "\nCreated/updated 05.04.2017 13:10\n"
+    ).encode()
+    record = extract_bytes(data, "dated.txt")
+    assert [n.date for n in record.news] == ["2017-09-26", "2019-09-25"]
+    assert not any(label.startswith("Created") for label in record.extra)

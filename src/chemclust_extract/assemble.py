@@ -539,8 +539,12 @@ def _contacts(sheet: Sheet, draft: _Draft, regions: Sequence[str]) -> list[Conta
 
 
 def _contact_text(f: Field) -> str:
+    """The contact block as lines; an empty row between rows (a sheet's
+    way of setting two people apart) is a blank line."""
     lines = [" ".join(f.cells)] if f.cells else []
-    return "\n".join(lines + [r.text for r in f.rows])
+    for r in f.rows:
+        lines += ["", r.text] if r.after_gap and lines else [r.text]
+    return "\n".join(lines)
 
 
 def _sheet_organisations(sheet: Sheet, draft: _Draft) -> frozenset[str]:

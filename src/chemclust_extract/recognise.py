@@ -59,8 +59,9 @@ def _label_note() -> re.Pattern[str]:
     )
 
 
-# "Label: value" written in one cell.
-_INLINE = re.compile(r"^(?P<label>[^:\n]{2,60}?)\s*:\s*(?P<value>.+)$", re.DOTALL)
+# "Label: value" written in one cell; a colon between digits is a time's
+# ("Created/updated 05.04.2017 13:10"), no label's end.
+_INLINE = re.compile(r"^(?P<label>[^:\n]{2,60}?)\s*(?<!\d):(?!\d)\s*(?P<value>.+)$", re.DOTALL)
 
 
 @dataclass

@@ -52,6 +52,7 @@ class Row:
     links: tuple[str, ...] = field(default=())
     heading: bool = False
     block: int = 0
+    after_gap: bool = False  # an empty line stands right before it (TSV)
 
     @property
     def label(self) -> str:

@@ -320,11 +320,25 @@ class _Cells:
         """The partner, or ``None`` for a row that names none (a role alone
         is a sub-heading, a number alone a blank line of a table)."""
         name, found, marked = split_partner_name(" ".join(self.name_parts))
+        if name is not None and _no_name(name):
+            self.unread.append(("name", name))  # "2 484 476 Kč (60 %)": an amount, no name
+            return None
         country = self.country or found or self.address_country
         if name is None and country is None and self.website is None:
             return None
         role = "lead" if self.lead or marked else "partner"
         return Partner(self.number, name, country, role, self.website)
+
+
+def _no_name(text: str) -> bool:
+    """Whether a text names nothing: no letter once currencies are taken
+    out (an amount, a share, a number).
+
+    >>> _no_name("2 484 476 Kč (60 %)"), _no_name("85 %"), _no_name("3M Česko"), _no_name("Kraj")
+    (True, True, False, False)
+    """
+    rest = terms("money.currencies").pattern.sub(" ", text)
+    return not any(c.isalpha() for c in rest)
 
 
 def _is_table(columns: Sequence[str]) -> bool:

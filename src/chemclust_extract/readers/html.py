@@ -421,7 +421,10 @@ class _Walker:
             return
         nested = [c for c in cells if _holds(c, _NESTED)]
         if not nested:
-            self.emit(Row(_line(tr), tuple(self.value(c) for c in cells), self.links(tr)))
+            # A lone <th> in its row heads the row below (label and value each in a row).
+            heading = len(cells) == 1 and _tag(cells[0]) == "th"
+            row = Row(_line(tr), tuple(self.value(c) for c in cells), self.links(tr), heading=heading)
+            self.emit(row)
             return
         plain = [c for c in cells if c not in nested]
         label = None
@@ -482,14 +485,24 @@ class _Walker:
             self.pair(*pair, depth=0)  # an inline value holds no nested rows
             return
         line: list[Node] = []
+        held: Row | None = None  # a label/value row that an indented line may continue
         for node in [*_flatten(nodes), None]:
             if node is None or (not isinstance(node, _Text) and _tag(node) == "br"):
                 row = self.line_row(line)
-                if row is not None:
-                    self.emit(row)
+                if row is not None and held is not None and _continues_value(line, row):
+                    cells = (*held.cells[:-1], f"{held.cells[-1]}\n{row.cells[0]}")
+                    held = Row(held.line, cells, (*held.links, *row.links))
+                elif row is not None:
+                    if held is not None:
+                        self.emit(held)
+                    held = row if len(row.cells) > 1 or _TEXT_PAIR.match(row.cells[0]) else None
+                    if held is None:
+                        self.emit(row)
                 line = []
             else:
                 line.append(node)
+        if held is not None:
+            self.emit(held)
 
     def line_row(self, nodes: list[Node]) -> Row | None:
         text = "".join(_text(n) for n in nodes)
@@ -548,12 +561,30 @@ def _tag(node: object) -> str:
 def _contents(element: Element) -> list[Node]:
     """An element's children with the text between them, in order."""
     line = _line(element)
-    found: list[Node] = [_Text(element.text, line)] if element.text else []
+    # A line break in the page's source is a space, as a browser shows it.
+    found: list[Node] = [_Text(_spaced(element.text), line)] if element.text else []
     for child in element:
         found.append(child)
         if child.tail:
-            found.append(_Text(child.tail, _line(child) or line))
+            found.append(_Text(_spaced(child.tail), _line(child) or line))
     return found
+
+
+def _spaced(text: str) -> str:
+    return text.replace("\r\n", " ").replace("\n", " ").replace("\r", " ")
+
+
+# "Label: value" written as plain text on one line.
+_TEXT_PAIR = re.compile(r"[^:\n]{2,60}(?<!\d):(?!\d)\s*\S")
+
+
+def _continues_value(nodes: list[Node], row: Row) -> bool:
+    """Whether a line after a ``<br>`` continues the value above it: it is
+    indented with non-breaking spaces, as a page lays out a second line of
+    a value under the first (source line breaks and spaces are no indent),
+    and holds no label of its own."""
+    text = "".join(n.text for n in nodes if isinstance(n, _Text)).lstrip(" \t\r\n")
+    return len(row.cells) == 1 and text.startswith("\xa0\xa0")
 
 
 def _lone_label(row: Row) -> bool:

@@ -55,6 +55,8 @@ _ITEM = re.compile(
         )\s+\S              # then the text""",
     re.VERBOSE,
 )
+# A line that opens with a whole date: 26.09.2017, 2019-09-25, 09/25/2019.
+_DATED = re.compile(r"(?:\d{1,2}\.\s?\d{1,2}\.\s?\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{4})(?!\d)")
 # A rule drawn across the page: "------", "=====", "* * *".
 _RULE = re.compile(r"^(?:[-=_*~─━═]\s*){3,}$")
 _SCHEME = re.compile(r"^\w+://|^www\.", re.I)
@@ -270,10 +272,13 @@ def _continues(current: _Open, stripped: str, indent: int) -> bool:
 
 
 def _continue(current: _Open, number: int, line: str, indent: int, gap: bool) -> None:
-    """An indented line: more of the open value, a new paragraph after a gap."""
+    """An indented line: more of the open value, a new paragraph after a gap;
+    under a bare label, a line that opens with a date is an item of its own
+    (``Aktuelles:`` over dated lines)."""
     if current.value_column is None:
         current.value_column = indent
-    if gap or not current.paragraphs:
+    dated = current.bare and _DATED.match(line) is not None
+    if gap or dated or not current.paragraphs:
         current.paragraphs.append((number, []))
     current.paragraphs[-1][1].append(line)
     current.continued = True

@@ -57,9 +57,11 @@ def opens_quoted_cell(text: str) -> bool:
 
 def _plain_rows(text: str) -> list[Row]:
     """One row per line, a whole-cell quote undone where it is one."""
-    rows = []
+    rows: list[Row] = []
+    gap = False  # an empty line (or one of empty cells) since the last row
     for number, line in enumerate(text.splitlines(), start=1):
         if not line or line.isspace():
+            gap = True
             continue  # a blank line: no cells (as _trimmed would leave none)
         # Trailing white space (tabs too) holds only cells _trimmed drops.
         cells = [c.strip() for c in line.rstrip().split("\t")]
@@ -67,7 +69,8 @@ def _plain_rows(text: str) -> list[Row]:
             cells = [_unquote(c) for c in cells]
         cells = _trimmed(cells)
         if cells:
-            rows.append(Row(number, tuple(cells)))
+            rows.append(Row(number, tuple(cells), after_gap=gap and bool(rows)))
+        gap = not cells
     return rows
 
 
@@ -81,11 +84,13 @@ def _excel_rows(text: str) -> list[Row] | None:
     records = excel_records(text)
     if records is None:
         return None
-    rows = []
+    rows: list[Row] = []
+    gap = False  # a record of empty cells since the last row
     for start, record in records:
         cells = _trimmed([_cell_text(c) for c in record])
         if cells:
-            rows.append(Row(start, tuple(cells)))
+            rows.append(Row(start, tuple(cells), after_gap=gap and bool(rows)))
+        gap = not cells
     return rows
 
 
