@@ -571,7 +571,12 @@ def _contents(element: Element) -> list[Node]:
 
 
 def _spaced(text: str) -> str:
-    return text.replace("\r\n", " ").replace("\n", " ").replace("\r", " ")
+    if "\n" not in text and "\r" not in text:
+        return text
+    return text.replace("\r\n", " ").translate(_LINE_BREAKS_AS_SPACES)
+
+
+_LINE_BREAKS_AS_SPACES = str.maketrans("\r\n", "  ")
 
 
 # "Label: value" written as plain text on one line.
