@@ -345,3 +345,35 @@ def test_dated_lines_under_a_section_label_are_items_and_a_time_is_no_label() ->
     record = extract_bytes(data, "dated.txt")
     assert [n.date for n in record.news] == ["2017-09-26", "2019-09-25"]
     assert not any(label.startswith("Created") for label in record.extra)
+
+
+def test_a_sheet_across_with_labels_of_other_things_and_an_empty_cell() -> None:
+    """The labels' row may hold labels naming other things (a priority
+    axis) or none known; each value finds its label by its place."""
+    data = (
+        "Název projektu\tProgram\tPrioritní osa\tDatum podpisu smlouvy\tCelkové náklady projektu\tVedoucí partner\tPartner\n"
+        "Synergie\tInterreg V-A ČR–Polsko\t4. Spolupráce institucí\t\t1 307 756,43 euro\tObec Petrovice u Karviné\tGmina Godów\n"
+    ).encode()
+    record = extract_bytes(data, "across2.tsv")
+    assert (record.name, record.programme, record.total_budget) == ("Synergie", "Interreg V-A ČR–Polsko", 1307756.43)
+    assert [(p.name, p.role) for p in record.partners] == [("Obec Petrovice u Karviné", "lead"), ("Gmina Godów", "partner")]
+    assert record.extra == {"Prioritní osa": "4. Spolupráce institucí"}
+
+
+def test_budget_lines_and_an_address_under_a_partner_are_no_partners() -> None:
+    page = (
+        "<table><tr><th>Partners</th><td><ul>"
+        '<li><a href="http://www.vasmegye.hu">Vas Megyei Önkormányzati Hivatal</a> (Lead Partner)<br>'
+        "Berzsenyi Dániel tér 1., 9700 Szombathely, Hungary<ul><li>Total budget: EUR 180 000.00</li></ul></li>"
+        "<li>ITC Murska Sobota<br>Lendavska 5a, 9000 Murska Sobota, Slovenia</li></ul></td></tr></table>"
+    ).encode()
+    record = extract_bytes(page, "nested.html")
+    assert [(p.name, p.country, p.role) for p in record.partners] == [
+        ("Vas Megyei Önkormányzati Hivatal", "HU", "lead"), ("ITC Murska Sobota", "SI", "partner")
+    ]
+    assert any("Total budget: EUR 180 000.00" in w.message for w in record.warnings)
+
+
+def test_a_date_in_a_contact_is_no_phone_number() -> None:
+    data = "Projekt: X\nKontakt: Lidija Tušek, SRC Bistra Ptuj, 07.02.2018\n".encode()
+    assert extract_bytes(data, "date.txt").contacts[0].phone is None

@@ -139,6 +139,9 @@ MONEY_EXAMPLES = [
     pytest.param("3,5 MEUR", Money(3500000, "EUR"), id="en-meur"),
     pytest.param("2 000 000 Kč k 31. 12. 2012", Money(2000000, "CZK"), id="cs-k-after-the-currency"),
     pytest.param("2 000 000 k rozpočtu EUR", Money(2000000, "EUR"), id="cs-k-before-a-word"),
+    pytest.param("blisko 800 tyś. zł", Money(800000, "PLN"), id="pl-tys-misspelt"),
+    pytest.param("500 xyz. zł", None, id="an-unknown-abbreviation-before-the-currency"),
+    pytest.param("1 000 abcd EUR", None, id="an-unknown-short-word-before-the-currency"),
     # doubtful: two amounts, or numbers with no currency beside any (a wrong
     # value is worse than a null)
     pytest.param("2.302.539,00 / 2.878.173,75 €", None, id="de-kpf-egrensis-two-amounts"),

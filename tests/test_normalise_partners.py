@@ -1009,3 +1009,15 @@ def test_a_role_in_the_country_column_is_a_role() -> None:
         7, "Association of municipalities (ZOHZO)", None, "partner", None
     )
     assert read.unread == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("Gmina Krzyżanowice, Gmina Šilheřovice, Gmina Hať", ["Gmina Krzyżanowice", "Gmina Šilheřovice", "Gmina Hať"], id="same-first-word"),
+        pytest.param("Ministry of Economy, Energy, North Rhine-Westphalia", ["Ministry of Economy, Energy, North Rhine-Westphalia"], id="commas-inside-a-name"),
+        pytest.param("Město Liberec, Liberecký kraj", ["Město Liberec, Liberecký kraj"], id="different-first-words-stay"),
+    ],
+)  # fmt: skip
+def test_partners_between_commas_opening_alike(text: str, expected: list[str]) -> None:
+    assert partner_lines(text) == expected

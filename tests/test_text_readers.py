@@ -657,3 +657,43 @@ def test_tsv_without_quoted_cells_reads_a_row_a_line(sheet: list[list[str]]) -> 
         if stripped:
             expected.append((number, tuple(stripped)))
     assert rows_of(read_tsv(text)) == expected
+
+
+def test_a_two_column_fact_sheet_reads_column_by_column() -> None:
+    """pdftotext -layout of a fact sheet with two columns of labels and
+    values: no value runs into the label beside it."""
+    text = (
+        "   Acronym           E-CONOMY                               Priority axis        2\n"
+        "   Project code      SIHU142                                Investment priority  11b\n"
+        "   Start date        01.01.2018                             Specific objective   SO 2: To increase\n"
+        "   End date          30.06.2019                                                  the capacity\n"
+    )
+    cells = [r.cells for r in read_text(text)]
+    assert ("Acronym", "E-CONOMY") in cells and ("Priority axis", "2") in cells
+    assert ("Start date", "01.01.2018") in cells and ("End date", "30.06.2019") in cells
+    assert ("Specific objective", "SO 2: To increase\nthe capacity") in cells
+
+
+def test_a_fixed_width_table_is_not_read_as_two_columns() -> None:
+    text = (
+        "Nr.   Partner                 Land          Rolle\n"
+        "1     Stadt Wien              Österreich    Leadpartner\n"
+        "2     Město Brno              Tschechien    Partner\n"
+        "3     Bratislava              Slowakei      Partner\n"
+    )
+    assert [r.cells for r in read_text(text)][1] == ("1", "Stadt Wien", "Österreich", "Leadpartner")
+
+
+def test_wrapped_lines_of_running_text_are_one_paragraph() -> None:
+    text = (
+        "Project summary\n\n"
+        "The general goal of our project is the enhancement of the economic development of the\n"
+        "Hungarian-Slovenian cross-border region through the cooperation of institutions.\n"
+        "Partnership\n"
+    )
+    cells = [r.cells for r in read_text(text)]
+    assert cells[1] == (
+        "The general goal of our project is the enhancement of the economic development of the "
+        "Hungarian-Slovenian cross-border region through the cooperation of institutions.",
+    )
+    assert cells[2] == ("Partnership",)

@@ -497,7 +497,10 @@ def _warn_unread(draft: _Draft, line: int | None, read: PartnerRow) -> None:
     where_ = f"line {line}: " if line else ""
     name = read.partner.name if read.partner else None
     for column, text in read.unread:
-        message = f"{where_}partner {name!r}: {column} {text!r} is not read; left empty"
+        if column == "name":  # the whole row: an amount or a budget line, no partner
+            message = f"{where_}{text!r} among the partners names no partner; left out"
+        else:
+            message = f"{where_}partner {name!r}: {column} {text!r} is not read; left empty"
         draft.warn("partners", "unparsed", message)
 
 

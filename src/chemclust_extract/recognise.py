@@ -157,31 +157,34 @@ def recognise(rows: Iterable[Row], profiles: tuple[str, ...] = ()) -> Sheet:
 
 
 def _read_across(rows: list[Row], profiles: tuple[str, ...]) -> tuple[list[Row], tuple[str, ...]]:
-    """A sheet laid out across: a row of three or more labels of distinct
-    fields, with one row of their values under it, becomes a row per label
-    (``Projekt | Program | Rozpočet`` over ``X | Interreg | 1 000 EUR``).
-    Under it several such rows are a table of several projects: which one
-    is the sheet's is not known, so each row is kept as text, no field."""
+    """A sheet laid out across: a row of labels (three or more of distinct
+    fields, the rest reading as labels too: one naming something else, an
+    unknown one), with one row of their values under it, becomes a row per label,
+    cell by cell (``Projekt | Program | Rozpočet`` over ``X | Interreg |
+    1 000 EUR``).  Under it several such rows are a table of several
+    projects: which one is the sheet's is not known, so each row is kept as
+    text, no field (unless the labels name a list: a partner table)."""
     found: list[Row] = []
     notes: list[str] = []
     i = 0
     while i < len(rows):
-        labels_ = _labels_across(rows[i], profiles)
-        if labels_ is None:
+        header = _labels_across(rows[i], profiles)
+        if header is None:
             found.append(rows[i])
             i += 1
             continue
+        labels_, lists = header
         under = 0
         while i + 1 + under < len(rows) and _values_under(rows[i + 1 + under], labels_, profiles):
             under += 1
         if under == 1:
             values = rows[i + 1]
-            cells = [c for c in values.cells if c.strip()]
             found += [
-                Row(values.line, (label, value), values.links, block=values.block)
-                for label, value in zip(labels_, cells, strict=False)
+                Row(values.line, (label.strip(), value.strip()), values.links, block=values.block)
+                for label, value in zip(labels_, values.cells, strict=False)
+                if label.strip() and value.strip()
             ]
-        elif under > 1:
+        elif under > 1 and not lists:
             found += [Row(r.line, (" | ".join(c for c in r.cells if c.strip()),), block=r.block)
                       for r in rows[i : i + 1 + under]]  # fmt: skip
             where_ = f"line {rows[i].line}: " if rows[i].line else ""
@@ -190,36 +193,44 @@ def _read_across(rows: list[Row], profiles: tuple[str, ...]) -> tuple[list[Row],
                 "projects; a sheet is one project, so none of them is read"
             )
         else:
-            found.append(rows[i])
+            found += rows[i : i + 1 + under]
         i += 1 + under
     return found, tuple(notes)
 
 
-_ACROSS = 3  # labels in a row, at least, for a sheet laid out across
+_ACROSS = 3  # labels of distinct fields in a row, at least, for a sheet laid out across
 
 
-def _labels_across(row: Row, profiles: tuple[str, ...]) -> list[str] | None:
-    """The labels of a row of labels only, of distinct fields none of which
-    is a list (a partner table's header row has its own reading)."""
+def _labels_across(row: Row, profiles: tuple[str, ...]) -> tuple[tuple[str, ...], bool] | None:
+    """A row of labels only, as its cells stand (blank ones kept, so that
+    each value finds its label by its place), and whether one of them names
+    a list; ``None`` for any other row."""
     if len(row.cells) < _ACROSS or row.cells[0][:1].isdigit():  # a partner's row: "1 | Name"
         return None
-    cells = [c.strip() for c in row.cells if c.strip()]
-    if len(cells) < _ACROSS:
-        return None
     names: set[str] = set()
-    for cell in cells:  # most rows end at their first cell: a value, a number
+    for cell in (c.strip() for c in row.cells):  # most rows end at their first cell
+        if not cell:
+            continue
         name = _field_of(cell, profiles)
-        if name is None or name in names or name in SECTIONS:
+        if name is None and not _looks_like_label(cell):
+            return None  # a value, a number: no row of labels
+        if name is not None and name in names:
             return None
-        names.add(name)
-    return cells
+        if name is not None:
+            names.add(name)
+    if len(names) < _ACROSS:
+        return None
+    return row.cells, bool(names & SECTIONS)
 
 
-def _values_under(row: Row, labels_: list[str], profiles: tuple[str, ...]) -> bool:
+def _values_under(row: Row, labels_: tuple[str, ...], profiles: tuple[str, ...]) -> bool:
     """Whether a row holds values for the labels above: as many cells or
-    fewer, more than one, none of them a label."""
+    fewer, more than one, and most of them no label (a fund's name is a
+    value that reads as one: "Evropský fond pro regionální rozvoj")."""
     cells = [c.strip() for c in row.cells if c.strip()]
-    return 1 < len(cells) <= len(labels_) and not any(_field_of(c, profiles) for c in cells)
+    if not len(cells) > 1 or len(row.cells) > len(labels_):
+        return False
+    return 2 * sum(_field_of(c, profiles) is not None for c in cells) < len(cells)
 
 
 def _field_of(cell: str, profiles: tuple[str, ...]) -> str | None:
@@ -240,14 +251,18 @@ def _known(
     if _item_of(current, row):
         return None  # "Cíle projektu", a document's title in a list, is no label
     entry, note = _lookup(label, profiles)
+    in_text = False  # a "words: more words" line inside a long text
     if entry is None and not cells:
         inline = _INLINE.match(label)
         if inline:
             entry, note = _lookup(inline["label"], profiles)
             if entry is not None or _explicit(inline["label"]):
                 label, cells = inline["label"], (inline["value"].strip(),)
+                in_text = entry is None and current is not None and current.name in LONG_TEXT
     ambiguous: tuple[str, ...] = ()
-    if entry is None and _by_meaning(row, label, cells, current):
+    # Inside a description a sentence with a colon ("Planned are two
+    # events: …") is read by its words only if it is a label of its own.
+    if entry is None and not in_text and _by_meaning(row, label, cells, current):
         reading = read_label(label)
         if reading.field is not None:
             entry, note = LabelEntry(reading.field, frozenset()), _note(label)

@@ -347,9 +347,15 @@ def _unlabelled_phone(text: str) -> str | None:
     """The first run of digits written like a phone number and long enough
     for one with its area code; a house number (``3118/48``) is none."""
     for found in _PHONE_LIKE.finditer(text):
+        if _DATE_LIKE.search(found.group(0)):
+            continue  # "07.02.2018": a date, however many digits it has
         if sum(c.isdigit() for c in found.group(0)) >= _UNLABELLED_DIGITS:
             return found.group(0).strip()
     return None
+
+
+# A day's date: 07.02.2018, 7. 2. 2018, 2018-02-07.
+_DATE_LIKE = re.compile(r"(?<!\d)(?:\d{1,2}\.\s?\d{1,2}\.\s?(?:19|20)\d\d|(?:19|20)\d\d-\d\d-\d\d)(?!\d)")
 
 
 def _first(pattern: re.Pattern[str], text: str) -> str | None:

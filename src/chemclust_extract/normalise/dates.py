@@ -305,12 +305,26 @@ def find_date_reading(
         for pattern, needs_year, signs in zip(_in_text(), _IN_TEXT_YEAR, _IN_TEXT_SIGNS, strict=True)
         if (has_year or not needs_year) and (not signs or any(sign in text for sign in signs))
         for m in pattern.finditer(text)
+        if not _in_year_range(text, m)
     )
     for _, _, candidate in candidates:
         found = read_date(candidate, languages)
         if found:
             return found
     return None
+
+
+def _in_year_range(text: str, match: re.Match[str]) -> bool:
+    """Whether a candidate is one end of a range of years ("na lata 2023 -
+    2027", "2014–2020"): a period, no item's date."""
+    return bool(
+        _YEAR_RANGE_AFTER.match(text, match.end())
+        or _YEAR_RANGE_BEFORE.search(text, 0, match.start())
+    )
+
+
+_YEAR_RANGE_AFTER = re.compile(r"\s*[-–—]\s*(?:19|20)\d\d(?!\d)")
+_YEAR_RANGE_BEFORE = re.compile(r"(?<!\d)(?:19|20)\d\d\s*[-–—]\s*$")
 
 
 def months_between(start: str | None, end: str | None) -> int | None:
@@ -527,7 +541,8 @@ def _separators() -> re.Pattern[str]:
     return re.compile(
         rf"""\s*[–—−]\s*                           # 2010 – 2012  2010–2012
            | \s+ (?:{joining}|-) \s+               # 2010 to 2012  2010 - 2012
-           | (?<=\d)-(?=\d{{1,2}}[./]|\d{{4}})     # 01/2010-12/2012  2010-2012""",
+           | (?<=\d)-(?=\d{{1,2}}[./]|\d{{4}})     # 01/2010-12/2012  2010-2012
+           | \s+-(?=\d) | (?<=\d)-\s+              # 03/2020 -2/2022: a space on one side""",
         re.VERBOSE | re.IGNORECASE,
     )
 

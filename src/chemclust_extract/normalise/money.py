@@ -106,7 +106,7 @@ def parse_money(text: str | None, currency_hint: str | None = None) -> Money | N
     text = _DATE.sub(" | ", _PERCENT.sub(" ", _NO_CENTS.sub("", " ".join(text.split()))))
     text = _glued_code().sub(r"\1 ", text)
     chosen = _the_amount(_numbers(text))
-    if chosen is None:
+    if chosen is None or _unknown_word_before_currency(text, chosen):
         return None
     number = parse_amount(chosen.match.group(0))
     if number is None:
@@ -130,6 +130,20 @@ _USUAL_AMOUNT = re.compile(
         $""",
     re.VERBOSE,
 )
+
+
+def _unknown_word_before_currency(text: str, chosen: _Number) -> bool:
+    """A short word or an abbreviation no list knows between the amount and
+    a currency (``800 tyś. zł``, ``5 Mln. EUR``): a multiplier perhaps, so
+    the amount is doubtful."""
+    if chosen.currency is not None:
+        return False
+    after = _SHORT_WORD_THEN.match(text, chosen.match.end())
+    return after is not None and terms("money.currencies").pattern.match(after["rest"]) is not None
+
+
+# A short word or an abbreviation after an amount, and what follows it.
+_SHORT_WORD_THEN = re.compile(r"\s?(?:[^\W\d_]{1,4}\.?|[^\W\d_]+\.)\s*(?P<rest>.*)", re.DOTALL)
 
 
 def parse_amount(number: str) -> Decimal | None:

@@ -47,7 +47,8 @@ _POSTCODE = re.compile(
 _STREET = re.compile(
     r"""^[^\W\d_][^\d,]{2,60}?      # the street's name: no digits, no comma
         \s\d{1,4}[^\W\d_]?          # the house number: 33, 12a
-        (?:[/–-]\d{1,4}[^\W\d_]?)?$  # an orientation number or a range: 1000/12, 6–8""",
+        (?:[/–-]\d{1,4}[^\W\d_]?)?  # an orientation number or a range: 1000/12, 6–8
+        \.?$                         # a full stop, as Hungarian writes it: "tér 1." """,
     re.VERBOSE,
 )
 # What sets a mark at the start off the name: "LP: City of X", "Leadpartner – Stadt X"
@@ -234,7 +235,8 @@ def partner_lines(text: str) -> list[str]:
     """
     lines: list[str] = []
     pending = ""
-    for line in (part for row in text.splitlines() for part in row.split(";")):
+    parts = (part for row in text.splitlines() for part in row.split(";"))
+    for line in (name for part in parts for name in _alike_names(part)):
         line = line.strip()
         if _number_cell().match(line):
             pending = f"{pending} {line}".strip()
@@ -242,6 +244,23 @@ def partner_lines(text: str) -> list[str]:
             lines.append(f"{pending} {line}".strip())
             pending = ""
     return lines + ([pending] if pending else [])
+
+
+def _alike_names(text: str) -> list[str]:
+    """A list of partners between commas, each opening with the same word
+    (``Gmina Krzyżanowice, Gmina Hať, Gmina Píšť``), as one name each; a
+    name with commas inside (``Ministry of Economy, Energy, …``) stays whole.
+
+    >>> _alike_names("Stadt Zittau, Stadt Görlitz"), _alike_names("Ministry of Economy, Energy, Saxony")
+    (['Stadt Zittau', 'Stadt Görlitz'], ['Ministry of Economy, Energy, Saxony'])
+    """
+    names = [n.strip() for n in text.split(",")]
+    firsts = {n.split()[0] if n.split() else "" for n in names}
+    if len(names) > 1 and len(firsts) == 1 and all(len(n.split()) > 1 for n in names):
+        first = firsts.pop()
+        if first[:1].isupper() and first.isalpha():
+            return names
+    return [text]
 
 
 @dataclass
@@ -320,7 +339,7 @@ class _Cells:
         """The partner, or ``None`` for a row that names none (a role alone
         is a sub-heading, a number alone a blank line of a table)."""
         name, found, marked = split_partner_name(" ".join(self.name_parts))
-        if name is not None and _no_name(name):
+        if name is not None and (_no_name(name) or _amount_line(name)):
             self.unread.append(("name", name))  # "2 484 476 Kč (60 %)": an amount, no name
             return None
         country = self.country or found or self.address_country
@@ -328,6 +347,25 @@ class _Cells:
             return None
         role = "lead" if self.lead or marked else "partner"
         return Partner(self.number, name, country, role, self.website)
+
+
+def _amount_line(text: str) -> bool:
+    """A short label and an amount (``Total budget: EUR 180 000.00``): a
+    partner's budget under its name, no partner.
+
+    >>> _amount_line("Total budget: EUR 180 000.00"), _amount_line("Stadt Wien: Magistrat")
+    (True, False)
+    """
+    from chemclust_extract.normalise.money import parse_money
+
+    label, colon, value = text.partition(":")
+    if not colon or len(label.split()) > _AMOUNT_LABEL_WORDS:
+        return False
+    money = parse_money(value)
+    return money is not None and money.currency is not None
+
+
+_AMOUNT_LABEL_WORDS = 4
 
 
 def _no_name(text: str) -> bool:

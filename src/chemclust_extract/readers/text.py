@@ -116,7 +116,7 @@ def read_text(text: str) -> list[Row]:
     [('Projekt:', 'ChemClust'), ('Kontaktní osoba:', 'Špoták Dalibor\\nReferent'), \
 ('Partneři projektu:',), ('1. Ústí Region (CZ)',), ('2) Novara (IT)',), ('Program', 'Interreg IVC')]
     """
-    lines = list(_content_lines(text))
+    lines = _one_column(list(_content_lines(text)))
     reading = _Reading(colon_sheet=_colon_sheet(line for _, line, _ in lines))
     for number, line, page_break in lines:
         if page_break:  # blank lines about a page break are no paragraph break
@@ -129,6 +129,68 @@ def read_text(text: str) -> list[Row]:
         reading.gap = reading.page_top = False
     _close(reading.current, reading.rows)
     return reading.rows or _layout_only(text)
+
+
+def _one_column(lines: list[tuple[int, str, bool]]) -> list[tuple[int, str, bool]]:
+    """A fact sheet laid out in two columns of labels and values (what
+    ``pdftotext -layout`` makes of one) read column by column: the left
+    column's lines, then the right column's, so that no value runs into
+    the label beside it.  Left as it is when no right column of labels
+    and values stands at one place in three lines or more.
+
+    >>> sheet = [(1, "Acronym     E-CONOMY          Priority axis   2", False),
+    ...          (2, "Code        SIHU142           Investment      11b", False),
+    ...          (3, "Start       01.01.2018        Objective       SO 2: To increase", False),
+    ...          (4, "                                              the capacity", False)]
+    >>> [line.strip() for _, line, _ in _one_column(sheet)]
+    ['Acronym     E-CONOMY', 'Code        SIHU142', 'Start       01.01.2018', '', \
+'Priority axis   2', 'Investment      11b', 'Objective       SO 2: To increase', 'the capacity']
+    """
+    column = _right_column(lines)
+    if column is None:
+        return lines
+    left: list[tuple[int, str, bool]] = []
+    right: list[tuple[int, str, bool]] = []
+    for number, line, page_break in lines:
+        if len(line) > column and line[column - _GAP : column].isspace() and line[column:].strip():
+            if line[:column].strip():
+                left.append((number, line[:column].rstrip(), page_break))
+            right.append((number, line[column:], False))
+        else:
+            left.append((number, line, page_break))
+    return [*left, (left[-1][0] if left else 0, "", False), *right]
+
+
+_GAP = 3  # spaces, at least, between the columns
+_MIN_COLUMN = 30  # where a right column can start, at the earliest
+_COLUMN_LINES = 3  # lines, at least, with a label of the right column
+
+
+def _right_column(lines: list[tuple[int, str, bool]]) -> int | None:
+    """Where a right column of labels and values starts: the place where,
+    after a gap, three lines or more open a "label  value" pair beside one
+    on the left (a table's last column holds single values, no pairs, and
+    its rows open with a number)."""
+    starts: dict[int, int] = {}
+    for _, line, _ in lines:
+        for gap in _WIDE_GAP.finditer(line):
+            place = gap.end()
+            left, right = line[:place].strip(), line[place:]
+            if (
+                place >= _MIN_COLUMN
+                and left
+                and not left[:1].isdigit()
+                and _ALIGNED.match(left)
+                and _ALIGNED.match(right)
+            ):
+                starts[place] = starts.get(place, 0) + 1
+    if not starts:
+        return None
+    place, count = max(starts.items(), key=lambda kv: (kv[1], -kv[0]))
+    return place if count >= _COLUMN_LINES else None
+
+
+_WIDE_GAP = re.compile(r"\S(\s{3,})(?=\S)")
 
 
 def _colon_sheet(lines: Iterator[str]) -> bool:
@@ -232,12 +294,26 @@ def _take(reading: _Reading, number: int, line: str) -> None:
     if current is not None and _continues(current, stripped, indent):
         _continue(current, number, stripped, indent, reading.gap)
         return
+    if current is not None and not reading.gap and _goes_on(current, stripped, indent, reading):
+        current.label = f"{current.label} {stripped}"  # a sentence wrapped onto the next line
+        return
     _close(current, reading.rows)
     opened = _open(reading, number, stripped, line)
     if reading.gap and not _same_block(current, opened):
         reading.block += 1
     opened.block = reading.block
     reading.current = opened
+
+
+def _goes_on(current: _Open, stripped: str, indent: int, reading: _Reading) -> bool:
+    """Whether a line at the indent of a line of running text (longer than
+    a label) goes on with it: a paragraph wrapped line by line, with no
+    label or list item of its own."""
+    if not current.bare or current.paragraphs or indent != current.indent:
+        return False
+    if len(current.label.split()) <= _MAX_LABEL_WORDS or current.label.endswith((":", ".", "!", "?")):
+        return False  # a label, or a sentence's end: what follows stands on its own
+    return not _ITEM.match(stripped) and len(_split(stripped, reading.colon_sheet)[0]) == 1
 
 
 def _same_block(before: _Open | None, after: _Open) -> bool:
