@@ -173,6 +173,8 @@ def _right_column(lines: list[tuple[int, str, bool]]) -> int | None:
     its rows open with a number)."""
     starts: dict[int, int] = {}
     for _, line, _ in lines:
+        if len(line) <= _MIN_COLUMN or "   " not in line[_MIN_COLUMN - _GAP :]:
+            continue  # no gap where a right column could start
         for gap in _WIDE_GAP.finditer(line):
             place = gap.end()
             left, right = line[:place].strip(), line[place:]
@@ -205,10 +207,10 @@ def _colon_sheet(lines: Iterator[str]) -> bool:
     colons = gaps = 0
     for line in lines:
         stripped = line.strip()
-        match = _COLON.match(stripped)
+        match = _COLON.match(stripped) if ":" in stripped else None
         if match and _is_label(match["label"]):
             colons += 1
-        elif _ALIGNED.match(stripped):
+        elif ("  " in stripped or "\t" in stripped) and _ALIGNED.match(stripped):
             gaps += 1
     return colons > gaps
 
