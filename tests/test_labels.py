@@ -67,6 +67,8 @@ MEANING = [
     ("de-zuwendungsempfaenger", "Zuwendungsempfänger", "lead_partner"),
     ("pl-udzial-efrr", "Udział EFRR (76,13%)", "eu_contribution"),
     ("de-anteil-efre", "Anteil EFRE", "eu_contribution"),
+    ("en-project-associates", "Project associates", "partners"),
+    ("pl-wspolfinansowanie", "Współfinansowanie", "eu_fund"),
     ("pl-dofinansowanie-efrr", "Dofinansowanie (EFRR)", "eu_contribution"),
     ("pl-laczna-wartosc", "Łączna wartość projektu", "total_budget"),
     ("pl-partnerzy-wspolpracujacy", "Partnerzy współpracujący", "partners"),
@@ -86,6 +88,10 @@ NEGATIVE = [
     ("de-foerderquote", "Förderquote", "rate"),
     ("cs-mira-spolufinancovani", "Míra spolufinancování z ERDF", "rate"),
     ("pl-poziom-dofinansowania", "Poziom dofinansowania z EFRR", "rate"),
+    ("de-zielgruppe", "Zielgruppe", "target"),
+    ("cs-cilova-skupina", "Cílová skupina", "target"),
+    ("pl-fundusz-malych-projektow", "Fundusz Małych Projektów", "small_projects"),
+    ("cs-fond-mikroprojektu", "Fond mikroprojektů", "small_projects"),
     ("de-cap-je-projekt", "max. Zuschuss je Projekt", "cap"),
     ("en-cap-per-project", "maximum grant per project", "cap"),
     ("cs-registracni-cislo", "Registrační číslo projektu", "registration"),
@@ -360,3 +366,15 @@ def test_a_long_text_is_no_label_with_or_without_its_fund_names(text: str) -> No
     words = shortened.split()
     full = 0 < len(words) <= MAX_LABEL_WORDS and len(shortened) <= 80 and not re.fullmatch(r"[\d\s.,)(/-]+", shortened)
     assert _reads_as_label(text) == full
+
+
+def test_a_page_heading_with_nothing_under_it_is_no_unknown_label() -> None:
+    """The report's unknown labels are those kept in extra."""
+    page = b"<h1>Projekt DIALOG</h1><p><b>Projekt:</b> DIALOG</p><p><b>Zorglub:</b> 12</p>"
+    record = extract_bytes(page, "heading.html")
+    assert record.unknown_labels == ("Zorglub",) and list(record.extra) == ["Zorglub"]
+
+
+def test_a_misspelt_kwota_dofinasowania_is_no_total() -> None:
+    record = extract_bytes("Tytuł projektu: X\nKwota dofinasowania: 1 095 222,47 zł\n".encode(), "k.txt")
+    assert record.total_budget is None

@@ -121,10 +121,16 @@ def build_record(
         extra=draft.extra,
         source=source,
         warnings=tuple(draft.warnings),
-        unknown_labels=tuple(
-            dict.fromkeys(label for f in sheet.fields if f.name is None and (label := clean_text(f.label)))
-        ),
+        unknown_labels=_unknown_labels(sheet, draft),
     )
+
+
+def _unknown_labels(sheet: Sheet, draft: _Draft) -> tuple[str, ...]:
+    """The labels no field knows that went to ``extra`` (a page heading with
+    nothing under it is passed over, and is none of them)."""
+    kept = {label for _, label, _ in draft.extra_rows}
+    unknown = (clean_text(f.label) for f in sheet.fields if f.name is None)
+    return tuple(dict.fromkeys(label for label in unknown if label and label in kept))
 
 
 def _texts(sheet: Sheet, draft: _Draft) -> None:
