@@ -61,6 +61,74 @@ def _size(ctx: click.Context, param: click.Parameter, value: object) -> int:
     return int(number) * _SIZE_UNITS[unit]
 
 
+def _reading_options(command: Callable[..., Any]) -> Callable[..., Any]:
+    """How sheets are read, for every command that reads them (``extract``,
+    ``check``): the same options, defaults and help."""
+    for option in reversed(_READING_OPTIONS):
+        command = option(command)
+    return command
+
+
+_READING_OPTIONS = (
+    click.option(
+        "--encoding",
+        default=None,
+        metavar="NAME",
+        help="Read every file in this encoding instead of detecting it.",
+    ),
+    click.option(
+        "--candidates",
+        default=",".join(LEGACY_CANDIDATES),
+        show_default=True,
+        metavar="LIST",
+        help="Legacy encodings to choose among when a file is not UTF-8/16.",
+    ),
+    click.option(
+        "--max-size",
+        default=str(DEFAULT_MAX_SIZE),
+        callback=_size,
+        metavar="SIZE",
+        show_default="20MB",
+        help="Files larger than this fail with code too_large.",
+    ),
+    click.option(
+        "--file-timeout",
+        default=DEFAULT_FILE_TIMEOUT,
+        show_default=True,
+        type=click.FloatRange(min=0),
+        metavar="S",
+        help="Seconds one file may take before it fails with code timeout; 0 for no limit.",
+    ),
+    click.option(
+        "--labels",
+        "label_files",
+        multiple=True,
+        metavar="FILE",
+        help="A TOML file of your own labels per field (see 'labels'); adds to the "
+        "built-in ones (repeatable).",
+    ),
+)
+
+
+def _reading(
+    encoding: str | None,
+    candidates: str,
+    max_size: int,
+    file_timeout: float,
+    label_files: tuple[str, ...],
+    **more: Any,
+) -> Options:
+    """The extraction options the reading options give (and ``more``)."""
+    return Options(
+        encoding=encoding,
+        candidates=tuple(n.strip() for n in candidates.split(",") if n.strip()),
+        max_size=max_size,
+        file_timeout=file_timeout or None,
+        labels=label_files,
+        **more,
+    )
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(version("chemclust-extract"), prog_name="chemclust-extract")
 def main() -> None:
@@ -103,47 +171,12 @@ def main() -> None:
     metavar="CHAR",
     help="The CSV delimiter: ',', ';' (what Czech, German or Polish Excel expects), 'tab' or '|'.",
 )
-@click.option(
-    "--encoding",
-    default=None,
-    metavar="NAME",
-    help="Read every file in this encoding instead of detecting it.",
-)
-@click.option(
-    "--candidates",
-    default=",".join(LEGACY_CANDIDATES),
-    show_default=True,
-    metavar="LIST",
-    help="Legacy encodings to choose among when a file is not UTF-8/16.",
-)
-@click.option(
-    "--max-size",
-    default=str(DEFAULT_MAX_SIZE),
-    callback=_size,
-    metavar="SIZE",
-    show_default="20MB",
-    help="Files larger than this fail with code too_large.",
-)
-@click.option(
-    "--file-timeout",
-    default=DEFAULT_FILE_TIMEOUT,
-    show_default=True,
-    type=click.FloatRange(min=0),
-    metavar="S",
-    help="Seconds one file may take before it fails with code timeout; 0 for no limit.",
-)
+@_reading_options
 @click.option(
     "--exclude",
     multiple=True,
     metavar="GLOB",
     help="Leave out files and folders whose name or path matches (repeatable).",
-)
-@click.option(
-    "--labels",
-    "label_files",
-    multiple=True,
-    metavar="FILE",
-    help="A TOML file of your own labels per field (see 'labels'); adds to the built-in ones (repeatable).",
 )
 @click.option(
     "--include-hidden",
@@ -245,15 +278,10 @@ def extract(
       chemclust-extract extract samples/ -o out --csv-dialect excel --csv-delimiter ';'
     """
     try:
-        options = Options(
-            encoding=encoding,
-            candidates=tuple(n.strip() for n in candidates.split(",") if n.strip()),
-            max_size=max_size,
-            file_timeout=file_timeout or None,
-            exclude=exclude,
-            include_hidden=include_hidden,
-            labels=label_files,
-        )
+        options = _reading(
+            encoding, candidates, max_size, file_timeout, label_files,
+            exclude=exclude, include_hidden=include_hidden,
+        )  # fmt: skip
         outputs = OutputOptions(
             formats=formats or DEFAULT_FORMATS,
             csv_dialect=csv_dialect,
@@ -444,37 +472,7 @@ _JSON_EVERY = 1000
 
 @main.command(name="check")
 @click.argument("folders", nargs=-1, required=True, metavar="DIR...")
-@click.option(
-    "--labels",
-    "label_files",
-    multiple=True,
-    metavar="FILE",
-    help="A TOML file of your own labels per field, as for extract (repeatable).",
-)
-@click.option("--encoding", default=None, metavar="NAME", help="Read every sheet in this encoding.")
-@click.option(
-    "--candidates",
-    default=",".join(LEGACY_CANDIDATES),
-    show_default=True,
-    metavar="LIST",
-    help="Legacy encodings to choose among when a sheet is not UTF-8/16.",
-)
-@click.option(
-    "--max-size",
-    default=str(DEFAULT_MAX_SIZE),
-    callback=_size,
-    metavar="SIZE",
-    show_default="20MB",
-    help="Sheets larger than this fail with code too_large.",
-)
-@click.option(
-    "--file-timeout",
-    default=DEFAULT_FILE_TIMEOUT,
-    show_default=True,
-    type=click.FloatRange(min=0),
-    metavar="S",
-    help="Seconds one sheet may take before it fails with code timeout; 0 for no limit.",
-)
+@_reading_options
 @click.option(
     "--tolerance",
     default=0.0,
@@ -529,13 +527,7 @@ def check_command(
       chemclust-extract check fixtures/ --update      # then review the diff
     """
     try:
-        options = Options(
-            encoding=encoding,
-            candidates=tuple(n.strip() for n in candidates.split(",") if n.strip()),
-            max_size=max_size,
-            file_timeout=file_timeout or None,
-            labels=label_files,
-        )
+        options = _reading(encoding, candidates, max_size, file_timeout, label_files)
     except ValueError as error:
         raise Refused(str(error)) from None
     try:
