@@ -21,6 +21,7 @@ from chemclust_extract.languages import (
     alternation,
     fold,
     labels,
+    partner_role,
     terms,
     words,
 )
@@ -300,22 +301,13 @@ def _item_of(current: Field | None, row: Row) -> bool:
     if current is None or current.name not in _ITEM_LISTS:
         return False
     if current.columns[:1] == ("role",) and row.values and not _closed(current, row):
-        return _role_word(row.label)
+        return partner_role(row.label) is not None
     return (
         bool(current.block)
         and row.block == current.block
         and not row.heading
         and not row.values
         and not row.label.rstrip().endswith(":")
-    )
-
-
-def _role_word(text: str) -> bool:
-    """A partner's role as a table's role column writes it."""
-    text = text.strip(" ()[]:-–—,")
-    return bool(
-        terms("partners.roles").pattern.fullmatch(text)
-        or terms("partners.lead_marks").pattern.fullmatch(text)
     )
 
 

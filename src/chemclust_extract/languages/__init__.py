@@ -275,6 +275,22 @@ def _terms(keyed: Mapping[str, Sequence[str]]) -> Terms:
     return Terms(pattern, MappingProxyType(keys), len(every[0]) if every else 0)
 
 
+def partner_role(text: str) -> str | None:
+    """The role a partner's cell or mark names as the language files list
+    them (``lead``, ``partner``), or ``None``: for the recogniser (a
+    partner table's role column) and the partner normaliser alike.
+
+    >>> partner_role("(LP)"), partner_role("Project partner"), partner_role("Stadt Wien")
+    ('lead', 'partner', None)
+    """
+    text = text.strip(" ()[]:-–—,")
+    if terms("partners.lead_marks").pattern.fullmatch(text.strip(" ()")):
+        return "lead"
+    roles = terms("partners.roles")
+    match = roles.pattern.fullmatch(text)
+    return roles.key(match) if match else None
+
+
 def alternation(items: Iterable[str]) -> str:
     """Words as a regular-expression alternation, longest first, for the
     patterns that take their words from the data.

@@ -17,9 +17,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
-from chemclust_extract.languages import KEPT_VALUES, alternation, bare, terms, words
+from chemclust_extract.languages import KEPT_VALUES, alternation, bare, partner_role, terms, words
 from chemclust_extract.model import Partner
 from chemclust_extract.normalise.countries import address_country, country_code, country_in
+from chemclust_extract.normalise.money import parse_money
 from chemclust_extract.normalise.text import clean_text, strip_bullet
 from chemclust_extract.normalise.urls import URL, find_url, normalise_url, parse_website
 
@@ -187,12 +188,7 @@ def role_of(text: str) -> str | None:
     >>> role_of("Stadt Wien") is None, role_of("Leading Light Ltd") is None
     (True, True)
     """
-    text = text.strip(" ()[]:-–—,")
-    if _is_lead_mark(text):
-        return "lead"
-    roles = terms("partners.roles")
-    match = roles.pattern.fullmatch(text)
-    return roles.key(match) if match else None
+    return partner_role(text)
 
 
 def is_address(text: str) -> bool:
@@ -356,8 +352,6 @@ def _amount_line(text: str) -> bool:
     >>> _amount_line("Total budget: EUR 180 000.00"), _amount_line("Stadt Wien: Magistrat")
     (True, False)
     """
-    from chemclust_extract.normalise.money import parse_money
-
     label, colon, value = text.partition(":")
     if not colon or len(label.split()) > _AMOUNT_LABEL_WORDS:
         return False
