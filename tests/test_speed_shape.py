@@ -13,6 +13,8 @@ import subprocess
 import sys
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 IMPORT_BUDGET_US = 150_000
 # Libraries a sheet may need, loaded on first use by the function that needs
@@ -138,6 +140,14 @@ def test_code_pages_are_scored_on_their_words_beyond_ascii() -> None:
      b"\xf0\x9f\x98\x80\xff", b"\xc3\xba\xc3", b"\xf4\x90\x80\x80\xc0\x80"],
 )  # fmt: skip
 def test_utf8_characters_are_counted_as_the_pattern_finds_them(data: bytes) -> None:
+    from chemclust_extract.decode import _UTF8_MULTIBYTE, _high_bytes, _utf8_share
+
+    characters = _UTF8_MULTIBYTE.findall(data)
+    assert _utf8_share(data) == (len(characters), _high_bytes(data) - sum(map(len, characters)))
+
+
+@given(st.binary(max_size=64))
+def test_utf8_characters_are_counted_as_the_pattern_finds_them_in_any_bytes(data: bytes) -> None:
     from chemclust_extract.decode import _UTF8_MULTIBYTE, _high_bytes, _utf8_share
 
     characters = _UTF8_MULTIBYTE.findall(data)

@@ -300,15 +300,21 @@ def _best_legacy(data: bytes, candidates: Sequence[str], declared: str | None = 
     counted = Counter(_foreign_tokens(data)) if by_words else Counter([data])
     distinct, times = b" ".join(counted), tuple(counted.values())
     scored: list[Scored] = []
+    # Code pages that agree on every byte the words hold read them alike:
+    # such a reading is scored once.
+    readings: dict[str, tuple[float, _Sample]] = {}
     for order, name in enumerate(names):
         try:
             text = distinct.decode(name)
         except (UnicodeDecodeError, LookupError):
             continue
-        # A byte-by-byte code page gives U+0020 for the space byte alone.
-        tokens = (tuple(text.split(" ")) if counted else ()) if by_words else (text,)
-        sample = _Sample(tokens, times)
-        scored.append((sample.plausibility(), -order, name, sample))
+        if text not in readings:
+            # A byte-by-byte code page gives U+0020 for the space byte alone.
+            tokens = (tuple(text.split(" ")) if counted else ()) if by_words else (text,)
+            sample = _Sample(tokens, times)
+            readings[text] = (sample.plausibility(), sample)
+        score, sample = readings[text]
+        scored.append((score, -order, name, sample))
     if not scored:
         name = candidates[0] if candidates else "windows-1250"
         return Decoded(data.decode(name, errors="replace"), name, 0.0)
@@ -430,15 +436,14 @@ def _utf8_share(data: bytes) -> tuple[int, int]:
 
     Python's decoder finds the characters :data:`_UTF8_MULTIBYTE` does,
     left to right, and escapes each other byte beyond ASCII on its own
-    (``surrogateescape``): counting those is one pass in C.
+    (``surrogateescape``), as a lone surrogate, which no UTF-8 encodes:
+    encoded again with those left out, the text is short by one byte for
+    each.  Both passes are in C.
     """
     text = data.decode("utf-8", "surrogateescape")
-    stray = len(_ESCAPED_BYTE.findall(text))
+    stray = len(data) - len(text.encode("utf-8", "ignore"))
     ascii_bytes = len(data) - _high_bytes(data)
     return len(text) - ascii_bytes - stray, stray
-
-
-_ESCAPED_BYTE = re.compile("[\udc80-\udcff]")  # a byte surrogateescape could not decode
 
 
 def _high_bytes(data: bytes) -> int:
