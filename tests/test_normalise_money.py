@@ -364,3 +364,37 @@ def test_a_stage_count_or_year_before_the_amount_is_not_the_amount(
 def test_two_amounts_in_one_value_give_none(first: int, second: int, layout: str) -> None:
     grouped = [f"{n:,}".replace(",", ".") for n in (first, second)]
     assert parse_money(layout.format(*grouped)) is None
+
+
+def _currency_words() -> list[str]:
+    from chemclust_extract.languages import table
+
+    return sorted({w for items in table("money.currencies").values() for w in items})
+
+
+_NEAR_CURRENCIES = ["kEUR", "TEUR", "Mio.", "mil.", "k", "K", "Kčs", "EURx", "€€", "tyś.", ":", "-", "EUR:"]
+
+
+@settings(max_examples=400)
+@given(
+    st.one_of(st.none(), st.sampled_from(_currency_words() + _NEAR_CURRENCIES)),
+    st.sampled_from(["", " ", "  "]),
+    st.one_of(
+        st.from_regex(r"\d{1,3}(?:[ .,]\d{3}){0,3}(?:[.,]\d{1,4})?", fullmatch=True),
+        st.from_regex(r"\d{1,9}(?:[ .,]\d{1,4}){0,3}", fullmatch=True),
+    ),
+    st.sampled_from(["", " ", "  "]),
+    st.one_of(st.none(), st.sampled_from(_currency_words() + _NEAR_CURRENCIES)),
+    st.sampled_from([None, "EUR", "Kč"]),
+)
+def test_the_usual_value_reads_as_the_general_reading_reads_it(
+    before: str | None, gap: str, number: str, gap_after: str, after: str | None, hint: str | None
+) -> None:
+    """The quick reading of "€ 1.762.400" and its like gives what the
+    general reading gives, or leaves the value to it."""
+    from chemclust_extract.normalise.money import _plain_amount, _read_money
+
+    text = " ".join(f"{before or ''}{gap}{number}{gap_after}{after or ''}".split())
+    quick = _plain_amount(text, hint)
+    if quick is not None:
+        assert (quick or None) == _read_money(text, hint)

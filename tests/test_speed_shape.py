@@ -152,3 +152,45 @@ def test_utf8_characters_are_counted_as_the_pattern_finds_them_in_any_bytes(data
 
     characters = _UTF8_MULTIBYTE.findall(data)
     assert _utf8_share(data) == (len(characters), _high_bytes(data) - sum(map(len, characters)))
+
+
+_LABEL_WORDS = ["Celkový", "rozpočet", "Total", "budget", "(EUR)", "3.", "3", ".", "in", "EUR",
+                "Partneři", "projektu", ":", "Program", "Budżet", "w", "PLN", "ČR:"]  # fmt: skip
+
+
+@given(
+    st.lists(st.sampled_from(_LABEL_WORDS), max_size=30),
+    st.sampled_from([" ", "  ", "\t", " \u00a0", "\n"]),
+    st.integers(0, 200),
+)
+def test_a_long_text_is_looked_up_as_lookup_reads_it(
+    words: list[str], space: str, padding: int
+) -> None:
+    """The recogniser's look-up passes over a text with more words than a
+    label can have unread: whatever it answers, lookup answers too."""
+    from chemclust_extract.languages import labels
+    from chemclust_extract.recognise import _lookup, lookup
+
+    text = space.join(words) + " " * padding
+    assert _lookup(text, ()) == lookup(text, labels())
+
+
+def test_a_row_is_made_as_its_dataclass_would_make_it() -> None:
+    """Row writes its own __init__ (for speed): it takes the fields in
+    their order, with their defaults, and sets each."""
+    import dataclasses
+    import inspect
+
+    from chemclust_extract.rows import Row
+
+    fields = dataclasses.fields(Row)
+    parameters = list(inspect.signature(Row.__init__).parameters.values())[1:]
+    assert [p.name for p in parameters] == [f.name for f in fields]
+    assert [p.default for p in parameters] == [
+        inspect.Parameter.empty if f.default is dataclasses.MISSING else f.default for f in fields
+    ]
+    row = Row(3, ("a", "b"), ("http://x.eu/",), True, 2, True)
+    assert [getattr(row, f.name) for f in fields] == [3, ("a", "b"), ("http://x.eu/",), True, 2, True]
+    assert row == Row(3, ("a", "b"), ("http://x.eu/",), True, 2, True)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        row.line = 4  # type: ignore[misc]

@@ -12,7 +12,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from functools import cache, lru_cache
+from functools import cache, cached_property, lru_cache
 
 from chemclust_extract.languages import (
     IGNORED,
@@ -109,14 +109,23 @@ class Sheet:
     notes: tuple[str, ...] = ()  # what recognition could not read, said for people
 
     def all(self, name: str) -> list[Field]:
-        return [f for f in self.fields if f.name == name]
+        return list(self._named.get(name, ()))
 
     def first(self, name: str) -> Field | None:
         """The first field of a name that was given a value; else the first
         of that name (a heading that reads as a label, "About the project",
         over the label that holds the value, "Project summary")."""
-        named = [f for f in self.fields if f.name == name]
+        named = self._named.get(name, ())
         return next((f for f in named if f.has_value), named[0] if named else None)
+
+    @cached_property
+    def _named(self) -> dict[str | None, list[Field]]:
+        """The fields of each name, in order: the record asks for most of
+        them, one name at a time."""
+        named: dict[str | None, list[Field]] = {}
+        for f in self.fields:
+            named.setdefault(f.name, []).append(f)
+        return named
 
 
 def recognise(rows: Iterable[Row], profiles: tuple[str, ...] = ()) -> Sheet:
@@ -136,7 +145,7 @@ def recognise(rows: Iterable[Row], profiles: tuple[str, ...] = ()) -> Sheet:
     rows, notes = _read_across(list(rows), profiles)
     fields: list[Field] = []
     stray: list[Row] = []
-    votes: Counter[str] = Counter()
+    votes: list[str] = []  # the languages of each known label, counted at the end
     current: Field | None = None
     for row in rows:
         found = _known(row, profiles, current)
@@ -151,10 +160,10 @@ def recognise(rows: Iterable[Row], profiles: tuple[str, ...] = ()) -> Sheet:
             continue
         entry, current = found
         if entry is not None:
-            votes.update(entry.languages)
+            votes += entry.languages
         current.order = len(fields)
         fields.append(current)
-    return Sheet(tuple(fields), _ranked(votes), tuple(stray), notes)
+    return Sheet(tuple(fields), _ranked(Counter(votes)), tuple(stray), notes)
 
 
 def _read_across(rows: list[Row], profiles: tuple[str, ...]) -> tuple[list[Row], tuple[str, ...]]:
@@ -440,10 +449,24 @@ _KEPT_LENGTH = 160
 
 
 def _lookup(label: str, profiles: tuple[str, ...]) -> tuple[LabelEntry | None, str | None]:
-    """:func:`lookup` in the labels of ``profiles``, kept for short texts."""
+    """:func:`lookup` in the labels of ``profiles``, kept for short texts.
+    A long text with more words than any label, its number and its note
+    together is none, and is not folded to be sure (a paragraph of a
+    description: its first words are counted, no more)."""
     if len(label) <= _KEPT_LENGTH:
         return _kept_lookup(label, profiles)
+    most = _most_words(profiles)
+    if len(label.split(None, most)) > most:
+        return None, None
     return lookup(label, labels(profiles))
+
+
+@lru_cache(maxsize=32)
+def _most_words(profiles: tuple[str, ...]) -> int:
+    """More words than a label can have with its number and its note: the
+    most a known label has, two for a number (``3 .``), and a note's
+    characters (each of its words takes two at least)."""
+    return max((len(key.split()) for key in labels(profiles)), default=0) + 2 + _PAREN_NOTE // 2 + 1
 
 
 @lru_cache(maxsize=KEPT_LABELS)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False)
 class Row:
     """One labelled row of a sheet.
 
@@ -53,6 +53,21 @@ class Row:
     heading: bool = False
     block: int = 0
     after_gap: bool = False  # an empty line stands right before it (TSV)
+
+    def __init__(
+        self,
+        line: int,
+        cells: tuple[str, ...],
+        links: tuple[str, ...] = (),
+        heading: bool = False,
+        block: int = 0,
+        after_gap: bool = False,
+    ) -> None:
+        # What the frozen dataclass's own __init__ does, without a call to
+        # object.__setattr__ per field: a sheet makes a row per line.
+        values = self.__dict__
+        values["line"], values["cells"], values["links"] = line, cells, links
+        values["heading"], values["block"], values["after_gap"] = heading, block, after_gap
 
     @property
     def label(self) -> str:

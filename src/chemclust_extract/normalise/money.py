@@ -20,6 +20,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from functools import cache
+from typing import Literal
 
 from chemclust_extract.languages import alternation, bare, table, terms, words
 
@@ -102,8 +103,17 @@ def parse_money(text: str | None, currency_hint: str | None = None) -> Money | N
     """
     if not text or len(text) > MAX_MONEY_LENGTH or _amountless().search(text):
         return None
+    text = " ".join(text.split())
+    plain = _plain_amount(text, currency_hint)
+    if plain is not None:
+        return plain or None
+    return _read_money(text, currency_hint)
+
+
+def _read_money(text: str, currency_hint: str | None) -> Money | None:
+    """:func:`parse_money` of a value in any shape, its spaces made single."""
     # A date leaves a mark: what stood before it is not at the end ("2 000 000 k 31. 12. 2012").
-    text = _DATE.sub(" | ", _PERCENT.sub(" ", _NO_CENTS.sub("", " ".join(text.split()))))
+    text = _DATE.sub(" | ", _PERCENT.sub(" ", _NO_CENTS.sub("", text)))
     text = _glued_code().sub(r"\1 ", text)
     chosen = _the_amount(_numbers(text))
     if chosen is None or _unknown_word_before_currency(text, chosen):
@@ -116,6 +126,49 @@ def parse_money(text: str | None, currency_hint: str | None = None) -> Money | N
         return None
     currency = chosen.currency or currency_code(text) or currency_code(currency_hint)
     return Money(_number(amount), currency)
+
+
+# The usual value: one number, and perhaps one currency sign or word right
+# before or after it (a space between, or none): "€ 1.762.400", "601.840 €",
+# "1 762 400,00 EUR", "12 500,50".
+_PLAIN = re.compile(
+    r"""(?: (?P<before>[^\d\s]+) \ ? )?
+        (?P<number> \d+ (?: [\ .,] \d+ )* )
+        (?: \ ? (?P<after>[^\d\s]+) )?""",
+    re.VERBOSE,
+)
+
+
+def _plain_amount(text: str, currency_hint: str | None) -> Money | Literal[False] | None:
+    """:func:`parse_money` of the usual value, read at once: its number in
+    a usual shape, the currency beside it one the language files know,
+    each where the general reading finds it.  ``None`` for any other value,
+    which is read the general way; ``False`` for an amount too large.  (A
+    property test holds the two readings equal.)"""
+    plain = _PLAIN.fullmatch(text)
+    if plain is None or (plain["before"] and plain["after"]):
+        return None
+    number = plain["number"]
+    usual = _USUAL_AMOUNT.match(number)
+    whole = _NUMBER.match(text, plain.start("number"))
+    if usual is None or (usual["group"] and usual["group"] == usual["point"]):
+        return None
+    if whole is None or whole.end() != plain.end("number"):
+        return None  # the general reading splits it into numbers, or reads another
+    currency = None
+    for part in ("before", "after"):
+        if plain[part]:
+            sign = terms("money.currencies")
+            found = sign.pattern.match(text, plain.start(part))
+            if found is None or found.end() != plain.end(part):
+                return None  # a word no list knows, a multiplier, a sign glued to a word
+            currency = sign.key(found)
+    amount = parse_amount(number)
+    if amount is None:
+        return None
+    if amount > _LARGEST:
+        return False
+    return Money(_number(amount), currency or currency_code(currency_hint))
 
 
 # The usual shapes of an amount, read here without price-parser: digits

@@ -59,17 +59,19 @@ def _plain_rows(text: str) -> list[Row]:
     """One row per line, a whole-cell quote undone where it is one."""
     rows: list[Row] = []
     gap = False  # an empty line (or one of empty cells) since the last row
+    strip = str.strip
     for number, line in enumerate(text.splitlines(), start=1):
         if not line or line.isspace():
             gap = True
             continue  # a blank line: no cells (as _trimmed would leave none)
         # Trailing white space (tabs too) holds only cells _trimmed drops.
-        cells = [c.strip() for c in line.rstrip().split("\t")]
+        cells = list(map(strip, line.rstrip().split("\t")))
         if _QUOTE in line:
             cells = [_unquote(c) for c in cells]
-        cells = _trimmed(cells)
+        if not cells[-1].strip(_NO_TEXT):
+            cells = _trimmed(cells)
         if cells:
-            rows.append(Row(number, tuple(cells), after_gap=gap and bool(rows)))
+            rows.append(Row(number, tuple(cells), (), False, 0, gap and bool(rows)))
         gap = not cells
     return rows
 
