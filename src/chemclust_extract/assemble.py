@@ -4,6 +4,7 @@ warning, and inconsistent data is a warning, never a failure."""
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -169,14 +170,32 @@ def record_id(name: str | None, fallback: str = "") -> str:
     >>> record_id(None, "sheet 12.tsv"), record_id("***")
     ('sheet-12-tsv', 'project')
     """
-    from slugify import slugify  # imported on first use: a tenth of the start-up time
-
     for candidate in (name, fallback):
         if candidate:
-            slug = slugify(candidate, replacements=_APOSTROPHES)
+            slug = _plain_slug(candidate) or _slug(candidate)
             if slug:
-                return str(slug)
+                return slug
     return "project"
+
+
+# A name of plain ASCII letters, digits and signs that python-slugify only
+# turns into dashes ("ChemClust", "Interreg V-A: Cross (Border)/2"): its
+# slug is made at once.  No "&" (an entity), "," (between digits it goes),
+# nor an apostrophe (dropped).  (A property test holds it to slugify's.)
+_PLAIN_NAME = re.compile(r"[A-Za-z0-9 .()/:;_+-]+")
+_NOT_IN_SLUG = re.compile(r"[^a-z0-9]+")
+
+
+def _plain_slug(name: str) -> str:
+    if not _PLAIN_NAME.fullmatch(name):
+        return ""
+    return _NOT_IN_SLUG.sub("-", name.lower()).strip("-")
+
+
+def _slug(name: str) -> str:
+    from slugify import slugify  # imported on first use: a tenth of the start-up time
+
+    return str(slugify(name, replacements=_APOSTROPHES))
 
 
 def is_placeholder(text: str) -> bool:

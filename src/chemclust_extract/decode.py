@@ -135,7 +135,8 @@ def decode_bytes(
     ('Partner za ČR:\\tÚstecký\\ufffd', 'utf-8', 'bytes_replaced')
     """
     notes: list[tuple[str, str]] = []
-    nuls = [m.start() for m in re.finditer(b"\x00", data)] if not _wide_unicode(data) else []
+    has_nul = b"\x00" in data
+    nuls = [m.start() for m in re.finditer(b"\x00", data)] if has_nul and not _wide_unicode(data) else []
     if nuls:  # dropped as bytes, so a NUL inside a character leaves it whole
         data = data.replace(b"\x00", b"")
         notes.append(("nul_bytes", f"{len(nuls)} NUL character(s) dropped"))
@@ -252,7 +253,7 @@ def canonical_encoding(name: str) -> str:
 def _bomless_utf16(data: bytes) -> str | None:
     """UTF-16 without a BOM shows as a zero in every other byte of Latin text."""
     sample = data[:4096]
-    if len(sample) < 4:
+    if len(sample) < 4 or b"\x00" not in sample:  # no zero byte, no UTF-16 (a search in C)
         return None
     even, odd = sample[0::2].count(0), sample[1::2].count(0)
     half = len(sample) // 2

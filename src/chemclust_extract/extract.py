@@ -6,6 +6,7 @@ from __future__ import annotations
 import hashlib
 import os
 import stat
+from functools import cache
 from pathlib import Path
 
 from chemclust_extract.assemble import build_record
@@ -17,6 +18,11 @@ from chemclust_extract.readers import READERS, sniff_format, truncation_notes
 from chemclust_extract.recognise import recognise
 
 __all__ = ["DEFAULT_MAX_SIZE", "ExtractionError", "Options", "extract_bytes", "extract_file"]
+
+
+# The options of a call that gives none: made (and validated) once, as
+# they cannot change.
+_DEFAULTS = cache(Options)
 
 
 class ExtractionError(Exception):
@@ -34,11 +40,11 @@ def extract_file(path: str | os.PathLike[str], options: Options | None = None) -
     Returns its :class:`Record`, or a :class:`Failure` with the contract's
     code and a message; never raises for bad input.
     """
-    options = options or Options()
+    options = options or _DEFAULTS()
     shown = display_path(Path(path))
     try:
         data = read_sheet_bytes(path, options.max_size)
-        return extract_bytes(data, shown, options)
+        return _extract(data, shown, options)
     except ExtractionError as error:
         return Failure(shown, error.code, error.message)
 
@@ -46,8 +52,11 @@ def extract_file(path: str | os.PathLike[str], options: Options | None = None) -
 def extract_bytes(data: bytes, path: str, options: Options | None = None) -> Record:
     """Extract a sheet from its bytes; raise :class:`ExtractionError` if it
     gives no record."""
-    options = options or Options()
-    path = display_path(path)
+    return _extract(data, display_path(path), options or _DEFAULTS())
+
+
+def _extract(data: bytes, path: str, options: Options) -> Record:
+    """:func:`extract_bytes` of a path already as shown."""
     if not data.strip():
         raise ExtractionError(
             "empty", "the file is empty" if not data else "the file holds only white space"
@@ -69,7 +78,8 @@ def extract_bytes(data: bytes, path: str, options: Options | None = None) -> Rec
             listed = " or ".join(filter(None, [", ".join(tried[:-1]), tried[-1]]))
             message = f"reads as no {languages} in {listed}; try --encoding"
         raise ExtractionError("undecodable", message)
-    kind = sniff_format(decoded.text, Path(path).suffix)
+    name = Path(path)
+    kind = sniff_format(decoded.text, name.suffix)
     reader = READERS.get(kind)
     if reader is None:
         raise ExtractionError("unsupported", f"{kind.upper()} document, not a project sheet")
@@ -79,7 +89,7 @@ def extract_bytes(data: bytes, path: str, options: Options | None = None) -> Rec
         raise ExtractionError("no_fields", message)
     source = Source(path, hashlib.sha256(data).hexdigest(), kind, decoded.encoding)
     notes = (*decoded.notes, *truncation_notes(kind, decoded.text))
-    return build_record(sheet, source, stem=Path(path).stem, notes=notes)
+    return build_record(sheet, source, stem=name.stem, notes=notes)
 
 
 def read_sheet_bytes(path: str | os.PathLike[str], max_size: int = DEFAULT_MAX_SIZE) -> bytes:
@@ -97,17 +107,30 @@ def read_sheet_bytes(path: str | os.PathLike[str], max_size: int = DEFAULT_MAX_S
         raise ExtractionError("unreadable", _cannot_read(error)) from None
     try:
         size = _check_regular(os.fstat(fd), max_size)
-        with os.fdopen(fd, "rb", closefd=False) as handle:
-            # As many bytes as the file holds, and one more: a buffer of the
-            # limit's size for each small file would cost more than reading it.
-            data = handle.read(size + 1)
-            if len(data) > size:  # it grew, or its size is not known (/proc)
-                data += handle.read(max_size + 1 - len(data))
-            return data
+        # As many bytes as the file holds, and one more: a buffer of the
+        # limit's size for each small file would cost more than reading it.
+        data = _read_up_to(fd, size + 1)
+        if len(data) > size:  # it grew, or its size is not known (/proc)
+            data += _read_up_to(fd, max_size + 1 - len(data))
+        return data
     except OSError as error:
         raise ExtractionError("unreadable", _cannot_read(error)) from None
     finally:
         os.close(fd)
+
+
+def _read_up_to(fd: int, count: int) -> bytes:
+    """``count`` bytes from a file descriptor, or as many as there are
+    before its end (read straight from it: no file object for one read)."""
+    parts: list[bytes] = []
+    got = 0
+    while got < count:
+        chunk = os.read(fd, count - got)
+        if not chunk:
+            break
+        parts.append(chunk)
+        got += len(chunk)
+    return parts[0] if len(parts) == 1 else b"".join(parts)
 
 
 def _check_regular(info: os.stat_result, max_size: int) -> int:

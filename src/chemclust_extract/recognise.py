@@ -176,13 +176,15 @@ def _read_across(rows: list[Row], profiles: tuple[str, ...]) -> tuple[list[Row],
     text, no field (unless the labels name a list: a partner table)."""
     found: list[Row] = []
     notes: list[str] = []
-    i = 0
-    while i < len(rows):
-        header = _labels_across(rows[i], profiles)
+    i = 0  # the rows before it are read
+    # Only a row of three cells or more can be a row of labels: the rest
+    # are passed over at once.
+    for start in [n for n, row in enumerate(rows) if len(row.cells) >= _ACROSS]:
+        header = _labels_across(rows[start], profiles) if start >= i else None
         if header is None:
-            found.append(rows[i])
-            i += 1
             continue
+        found += rows[i:start]
+        i = start
         labels_, lists = header
         under = 0
         while i + 1 + under < len(rows) and _values_under(rows[i + 1 + under], labels_, profiles):
@@ -205,6 +207,7 @@ def _read_across(rows: list[Row], profiles: tuple[str, ...]) -> tuple[list[Row],
         else:
             found += rows[i : i + 1 + under]
         i += 1 + under
+    found += rows[i:]
     return found, tuple(notes)
 
 

@@ -45,6 +45,13 @@ class Row:
     item list share one, and whatever follows the list (a paragraph, the
     next ``<section>``, a footer, a sidebar) is in another: an item list
     ends where its block ends.
+
+    ``label`` is the first cell, as written; ``values`` are the non-blank
+    cells after it:
+
+    >>> row = Row(3, ("1", "Ústí Region (CZ)", "", "http://x.cz/"))
+    >>> row.label, row.values
+    ('1', ('Ústí Region (CZ)', 'http://x.cz/'))
     """
 
     line: int
@@ -53,6 +60,10 @@ class Row:
     heading: bool = False
     block: int = 0
     after_gap: bool = False  # an empty line stands right before it (TSV)
+    # Made from the cells, not given: asked for again and again by the
+    # recogniser, so made once, as the row is.  Equality ignores them.
+    label: str = field(init=False, repr=False, compare=False)
+    values: tuple[str, ...] = field(init=False, repr=False, compare=False)
 
     def __init__(
         self,
@@ -68,29 +79,8 @@ class Row:
         values = self.__dict__
         values["line"], values["cells"], values["links"] = line, cells, links
         values["heading"], values["block"], values["after_gap"] = heading, block, after_gap
-
-    @property
-    def label(self) -> str:
-        """The first cell, as written.
-
-        >>> Row(3, ("Program:", "Interreg IVC")).label
-        'Program:'
-        """
-        return self.cells[0] if self.cells else ""
-
-    @property
-    def values(self) -> tuple[str, ...]:
-        """The non-blank cells after the first.
-
-        >>> Row(3, ("1", "Ústí Region (CZ)", "", "http://x.cz/")).values
-        ('Ústí Region (CZ)', 'http://x.cz/')
-        """
-        # Asked for again and again by the recogniser: made once, kept
-        # beside the fields (not one of them, so equality ignores it).
-        kept = self.__dict__.get("_values")
-        if kept is None:
-            kept = self.__dict__["_values"] = tuple(filter(str.strip, self.cells[1:]))
-        return kept
+        values["label"] = cells[0] if cells else ""
+        values["values"] = tuple(filter(str.strip, cells[1:])) if len(cells) > 1 else ()
 
     @property
     def text(self) -> str:

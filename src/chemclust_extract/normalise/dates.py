@@ -293,6 +293,18 @@ def find_date_reading(
     """
     if not text or not (_YEAR.search(text) or _TWO_DIGIT_DAY.search(text)):
         return None
+    if len(text) <= _KEPT_ITEM_LENGTH:
+        return _kept_date_in_text(text, tuple(languages))
+    return _date_in_text(text, languages)
+
+
+# A document's or an event's title recurs on the sheets of a programme
+# ("Newsletter (May 2010)", "Annual conference 2011"): the readings of
+# titles up to this long are kept.
+_KEPT_ITEM_LENGTH = 200
+
+
+def _date_in_text(text: str, languages: Sequence[str]) -> DateReading | None:
     # "12.–13. 5. 2011", "3. bis 4. Mai 2012": the first day is the date.
     text = _day_range().sub(r"\g<first>. ", text)
     # Each kind of date is searched on its own, so that a failed "word year"
@@ -312,6 +324,9 @@ def find_date_reading(
         if found:
             return found
     return None
+
+
+_kept_date_in_text = lru_cache(maxsize=KEPT_VALUES)(_date_in_text)
 
 
 def _in_year_range(text: str, match: re.Match[str]) -> bool:

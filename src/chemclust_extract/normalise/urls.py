@@ -13,7 +13,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 from urllib.parse import urljoin, urlsplit
+
+from chemclust_extract.languages import KEPT_VALUES
 
 URL = re.compile(
     r"""(?:(?:https?|ftp)://|www\d{0,3}\.)   # a scheme, or a bare www. host
@@ -61,6 +64,12 @@ def is_web_address(url: str, allow_ftp: bool = False) -> bool:
     >>> is_web_address("http://x.eu/a\\x00"), is_web_address("http://\\ufffdww.x.eu/")
     (False, False)
     """
+    if len(url) <= _KEPT_LENGTH:  # a partner's site recurs on its every project's sheet
+        return _kept_web_address(url, allow_ftp)
+    return _web_address(url, allow_ftp)
+
+
+def _web_address(url: str, allow_ftp: bool) -> bool:
     if _NOT_IN_ADDRESS.search(url):
         return False
     try:
@@ -68,6 +77,10 @@ def is_web_address(url: str, allow_ftp: bool = False) -> bool:
     except ValueError:  # "http://[x": brackets that are no IPv6 address
         return False
     return parts.scheme.lower() in _schemes(allow_ftp) and "." in (parts.hostname or "")
+
+
+_KEPT_LENGTH = 200
+_kept_web_address = lru_cache(maxsize=KEPT_VALUES)(_web_address)
 
 
 def find_url(text: str | None, *, allow_ftp: bool = False) -> str | None:

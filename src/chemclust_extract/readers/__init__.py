@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from itertools import repeat
 
 from chemclust_extract.readers.text import read_text
 from chemclust_extract.readers.tsv import excel_records, opens_quoted_cell, read_tsv
@@ -64,8 +65,8 @@ def sniff_format(text: str, suffix: str = "") -> str:
     for kind, pattern in _OTHER_FORMATS:
         if pattern.match(head):
             return kind
-    lines = [line for line in head.splitlines() if line.strip()]
-    tabbed = sum(1 for line in lines if "\t" in line.strip(" "))
+    lines = list(filter(str.strip, head.splitlines()))  # the lines that are not blank
+    tabbed = sum(map(str.__contains__, lines, repeat("\t")))
     if (lines and tabbed >= max(1, len(lines) // 3)) or _quoted_tsv(text):
         return "tsv"
     tags = len(_HTML_TAG.findall(head))
