@@ -205,3 +205,49 @@ def test_a_plain_name_gives_the_slug_slugify_gives(name: str) -> None:
     plain = _plain_slug(name)
     if plain:
         assert plain == _slug(name)
+
+
+_URL_PIECES = st.sampled_from(
+    ["http://x.eu/a", "www.x.cz", "ftp://y.eu/f", "https://", "www2.", "(", ")", " ", "\n", "a", "<", "é"]
+)
+
+
+@given(st.lists(st.lists(_URL_PIECES, max_size=8).map("".join), max_size=5))
+def test_addresses_in_texts_are_found_text_by_text(texts: list[str]) -> None:
+    """urls_in searches the texts joined by line breaks: it finds what a
+    search of each text finds."""
+    from chemclust_extract.normalise.urls import URL, urls_in
+
+    assert urls_in(texts) == [m.group(0) for text in texts for m in URL.finditer(text)]
+
+
+def _paragraphs_cleaned_twice(text: str) -> str | None:
+    """paragraphs() as it was first written: each paragraph cleaned by
+    clean_text, control characters and all."""
+    import html as html_
+    import re as re_
+
+    from chemclust_extract.normalise.text import _TAG, _html_paragraphs, clean_text, drop_controls
+
+    text = drop_controls(text)
+    if "<" in text and _TAG.search(text):
+        chunks = _html_paragraphs(text)
+    else:
+        chunks = re_.split(r"\n\s*\n", html_.unescape(text) if "&" in text else text)
+    cleaned = [c for c in (clean_text(chunk) for chunk in chunks) if c]
+    return "\n\n".join(cleaned) or None
+
+
+_TEXT_PIECES = st.sampled_from(
+    ["<p>", "</p>", "<br>", "&amp;", "&#1;", "&#x85;", "\x01", "\ufffd", "\n", "\n\n", " ", "\u00a0",
+     "e\u0301", "Ústí", "a < b", "x", "\x85", "\u2000", "<b>", "&nbsp;"]
+)  # fmt: skip
+
+
+@given(st.lists(_TEXT_PIECES, max_size=20).map("".join))
+def test_paragraphs_are_cleaned_as_clean_text_cleans_them(text: str) -> None:
+    """A paragraph's control characters are dropped once, and it reads as
+    if clean_text had cleaned it."""
+    from chemclust_extract.normalise.text import paragraphs
+
+    assert paragraphs(text) == _paragraphs_cleaned_twice(text)

@@ -310,9 +310,10 @@ def _partner_link_warnings(
 ) -> None:
     """Links of a partner row, and addresses written in its cells (an ftp
     address is no website), that cannot be the partner's website."""
-    where_ = f"line {line}: " if line else ""
     addresses = [*links, *urls_in(cells)]
-    _warn_rejected(draft, "partners", f"{where_}partner address ", addresses, "not its website")
+    if addresses:  # most partners' rows have none
+        where_ = f"line {line}: " if line else ""
+        _warn_rejected(draft, "partners", f"{where_}partner address ", addresses, "not its website")
 
 
 def _document_link_warnings(sheet: Sheet, draft: _Draft) -> None:
@@ -519,6 +520,8 @@ def _lead_partner(f: Field, draft: _Draft) -> Partner | None:
 def _warn_unread(draft: _Draft, line: int | None, read: PartnerRow) -> None:
     """A warning for each cell of a partner row that could not be read (a
     country cell naming no country): its field stays null."""
+    if not read.unread:
+        return
     where_ = f"line {line}: " if line else ""
     name = read.partner.name if read.partner else None
     for column, text in read.unread:

@@ -3,12 +3,21 @@
 
 from __future__ import annotations
 
-import re
-
 from chemclust_extract.plausibility import plausibility
 
 # Letters that UTF-8 read as windows-1250/1252 or ISO-8859-1/2 starts with.
-_MOJIBAKE_LEAD = re.compile("[ÃÂĂĹÅÄÄĹÅâĂÄÅÐÑ]")
+_MOJIBAKE_LEADS = "ÃÂĂĹÅÄâÐÑ"
+
+
+def _has_lead(text: str) -> bool:
+    """Whether a text holds a letter mojibake starts with: a search in C
+    for each (a character class searched by the regular expression engine
+    took ten times as long on a sheet).
+
+    >>> _has_lead("ĂšsteckĂ˝"), _has_lead("Ústecký")
+    (True, False)
+    """
+    return any(lead in text for lead in _MOJIBAKE_LEADS)
 _MOJIBAKE_CODECS = ("sloppy-windows-1250", "sloppy-windows-1252", "iso-8859-2", "latin-1")
 
 
@@ -20,12 +29,12 @@ def repair_mojibake(text: str) -> tuple[str, int]:
     >>> repair_mojibake("ÃšsteckÃ½ kraj\\n„uvozovky“ – Ústí")
     ('Ústecký kraj\\n„uvozovky“ – Ústí', 1)
     """
-    if not _MOJIBAKE_LEAD.search(text):
+    if not _has_lead(text):
         return text, 0
     lines = text.split("\n")
     repaired = 0
     for i, line in enumerate(lines):
-        if _MOJIBAKE_LEAD.search(line):
+        if _has_lead(line):
             fixed = _repair_line(line)
             if fixed != line:
                 lines[i] = fixed
@@ -41,10 +50,10 @@ def _repair_line(line: str) -> str:
         return whole
     cells = []
     for cell in line.split("\t"):
-        fixed = _round_trip(cell) if _MOJIBAKE_LEAD.search(cell) else cell
+        fixed = _round_trip(cell) if _has_lead(cell) else cell
         if fixed is None:
             words = cell.split(" ")
-            fixed = " ".join(_round_trip(w) or w if _MOJIBAKE_LEAD.search(w) else w for w in words)
+            fixed = " ".join(_round_trip(w) or w if _has_lead(w) else w for w in words)
         cells.append(fixed)
     return "\t".join(cells)
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
+from collections.abc import Callable
 
 from chemclust_extract.normalise.urls import EMAIL, URL
 
@@ -128,12 +129,25 @@ def paragraphs(text: str | None) -> str | None:
     if text is None:
         return None
     text = drop_controls(text)  # first, so that a line of them is a blank line
+    clean: Callable[[str], str | None] = _clean_paragraph
     if "<" in text and _TAG.search(text):
         chunks = _html_paragraphs(text)
+    elif "&" in text:  # an entity may stand for a control character: cleaned again
+        chunks, clean = re.split(r"\n\s*\n", html.unescape(text)), clean_text
     else:
-        chunks = re.split(r"\n\s*\n", html.unescape(text) if "&" in text else text)
-    cleaned = [c for c in (clean_text(chunk) for chunk in chunks) if c]
+        chunks = re.split(r"\n\s*\n", text)
+    cleaned = [c for c in map(clean, chunks) if c]
     return "\n\n".join(cleaned) or None
+
+
+def _clean_paragraph(chunk: str) -> str | None:
+    """:func:`clean_text` of a paragraph whose control characters are gone
+    already: a long description is not searched for them twice."""
+    if "&" in chunk or ("<" in chunk and _TAG.search(chunk)):
+        return clean_text(chunk)
+    if not chunk.isascii():
+        chunk = unicodedata.normalize("NFC", chunk)
+    return " ".join(chunk.split()) or None
 
 
 def _html_text(markup: str) -> str:
