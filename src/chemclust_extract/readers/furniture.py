@@ -48,7 +48,7 @@ _WORD_BREAK = re.compile(
     re.VERBOSE,
 )
 _LINE_BREAK = re.compile(r"\s*[|/·]\s*")  # the separators between the words of a print line
-_SEPARATORS = frozenset("|/·")
+_SEPARATORS = "|/·"  # each looked for with a search in C
 
 
 @cache
@@ -141,8 +141,8 @@ def furniture_line(text: str) -> bool:
     (False, False, False)
     """
     text = text.strip()
-    if len(text) > _longest_line() and not _SEPARATORS.intersection(text):
-        return False  # one part, longer than any print or share word: most rows, at once
+    if not any(sign in text for sign in _SEPARATORS):  # one part: most rows, at once
+        return bool(text) and len(text) <= _longest_line() and bare(text) in _words("lines")
     parts = [part for part in _LINE_BREAK.split(text) if part]
     if not parts or max(map(len, parts)) > _longest_line():
         return False

@@ -284,12 +284,24 @@ class _Walker:
     # blocks
 
     def emit(self, row: Row, label: bool = False) -> None:
-        text = row.text  # "" when every cell is blank
+        self.put(row.line, row.cells, row.links, row.heading, label)
+
+    def put(
+        self,
+        line: int,
+        cells: tuple[str, ...],
+        links: tuple[str, ...] = (),
+        heading: bool = False,
+        label: bool = False,
+    ) -> None:
+        """A row, in the current block, unless it is blank or a print line."""
+        text = " ".join(filter(None, map(str.strip, cells)))  # "" when every cell is blank
         if not text or furniture_line(text):
             return
-        self.rows.append(Row(row.line, row.cells, row.links, heading=row.heading, block=self.block))
+        row = Row(line, cells, links, heading, self.block)
+        self.rows.append(row)
         self.filled = True
-        self.labelled = label or row.heading or _lone_label(row)
+        self.labelled = label or heading or _lone_label(row)
 
     def new_block(self) -> None:
         if not self.held and self.filled:
@@ -378,7 +390,7 @@ class _Walker:
                 self.list_items(tag, depth)
             self.new_block()
         elif name in _HEADINGS:
-            self.emit(Row(_line(tag), (_text(tag),), self.links(tag), heading=True))
+            self.put(_line(tag), (_text(tag),), self.links(tag), heading=True)
         elif name == "tr":
             self.table_row(tag, depth)
         elif name in _CONTAINERS:
@@ -399,7 +411,7 @@ class _Walker:
         number = paragraph.get(_ITEM_NUMBER) or ""
         text = self.value(paragraph)
         cells = (number, text) if number else (text,)
-        self.emit(Row(_line(paragraph), cells, self.links(paragraph)))
+        self.put(_line(paragraph), cells, self.links(paragraph))
 
     def pair(self, label: Element, value: Element, depth: int) -> None:
         """A CMS's label/value pair (``<div class="field-label">``)."""
@@ -407,7 +419,7 @@ class _Walker:
         if _holds(value, _NESTED):
             self.nested(Row(_line(label), (text,), self.links(label), heading=True), [value], depth)
         else:
-            self.emit(Row(_line(label), (text, self.value(value)), self.links(label, value)))
+            self.put(_line(label), (text, self.value(value)), self.links(label, value))
 
     def table(self, table: Element, depth: int) -> None:
         for tr in _own_rows(table):
@@ -423,8 +435,7 @@ class _Walker:
         if not nested:
             # A lone <th> in its row heads the row below (label and value each in a row).
             heading = len(cells) == 1 and _tag(cells[0]) == "th"
-            row = Row(_line(tr), tuple(self.value(c) for c in cells), self.links(tr), heading=heading)
-            self.emit(row)
+            self.put(_line(tr), tuple(self.value(c) for c in cells), self.links(tr), heading)
             return
         plain = [c for c in cells if c not in nested]
         label = None
@@ -443,7 +454,7 @@ class _Walker:
                 continue
             text = self.value(li)
             cells = (str(number), text) if _tag(tag) == "ol" else (text,)
-            self.emit(Row(_line(li), cells, self.links(li)))
+            self.put(_line(li), cells, self.links(li))
             number += 1
 
     def definitions(self, dl: Element, depth: int) -> None:
@@ -451,7 +462,7 @@ class _Walker:
         for child in _children(dl, {"dt", "dd"}):
             if _tag(child) == "dt":
                 if label is not None:
-                    self.emit(Row(_line(label), (_text(label),), self.links(label)))
+                    self.put(_line(label), (_text(label),), self.links(label))
                 label = child
             elif _holds(child, _NESTED):
                 title = None
@@ -462,16 +473,11 @@ class _Walker:
             else:
                 head = (_text(label),) if label is not None else ("",)
                 links = self.links(*(t for t in (label, child) if t is not None))
-                self.emit(
-                    Row(
-                        _line(label if label is not None else child),
-                        (*head, self.value(child)),
-                        links,
-                    )
-                )
+                line = _line(label if label is not None else child)
+                self.put(line, (*head, self.value(child)), links)
                 label = None
         if label is not None:
-            self.emit(Row(_line(label), (_text(label),), self.links(label)))
+            self.put(_line(label), (_text(label),), self.links(label))
 
     # inline content
 
