@@ -251,3 +251,50 @@ def test_paragraphs_are_cleaned_as_clean_text_cleans_them(text: str) -> None:
     from chemclust_extract.normalise.text import paragraphs
 
     assert paragraphs(text) == _paragraphs_cleaned_twice(text)
+
+
+@given(st.lists(_TEXT_PIECES, max_size=12).map("".join))
+def test_a_cell_is_cleaned_as_its_controls_dropped_then_composed(text: str) -> None:
+    """clean_text's quick way with a cell of no control character gives
+    what dropping them, composing and joining the words gives."""
+    import unicodedata
+
+    from chemclust_extract.normalise.text import _TAG, _unescape, clean_text, drop_controls
+
+    if "<" in text and _TAG.search(text):
+        return  # markup: read by the paragraph reader first
+    expected = " ".join(unicodedata.normalize("NFC", drop_controls(_unescape(text))).split())
+    assert clean_text(text) == (expected or None)
+
+
+def _rows_as_first_read(text: str) -> list[tuple[int, tuple[str, ...], bool]]:
+    """The plain TSV reader as first written: each line's cells stripped,
+    a whole-cell quote undone, empty cells at the end dropped."""
+    from chemclust_extract.readers.tsv import _trimmed, _unquote
+
+    rows: list[tuple[int, tuple[str, ...], bool]] = []
+    gap = False
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line or line.isspace():
+            gap = True
+            continue
+        cells = [c.strip() for c in line.rstrip().split("\t")]
+        if '"' in line:
+            cells = [_unquote(c) for c in cells]
+        cells = _trimmed(cells)
+        if cells:
+            rows.append((number, tuple(cells), gap and bool(rows)))
+        gap = not cells
+    return rows
+
+
+@given(
+    st.lists(
+        st.sampled_from(["\t", "\n", " ", '"', '""', "a", "Ústí", "\ufffd", "\x01", "\r\n", "\x0b"]),
+        max_size=30,
+    ).map("".join)
+)
+def test_plain_tsv_rows_are_read_as_first_written(text: str) -> None:
+    from chemclust_extract.readers.tsv import _plain_rows
+
+    assert [(r.line, r.cells, r.after_gap) for r in _plain_rows(text)] == _rows_as_first_read(text)

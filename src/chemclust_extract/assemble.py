@@ -222,6 +222,9 @@ def raw_text(f: Field, keep_lines: bool = False) -> str | None:
     """A field's value as written, one line per row (with ``keep_lines``,
     per line of a cell too, as ``extra`` keeps it); a placeholder such as
     ``N/A`` or ``-`` is no value."""
+    if not f.rows and len(f.cells) == 1 and not keep_lines:  # a label and its value: most fields
+        text = clean_text(f.cells[0])
+        return None if text is None or is_placeholder(text) else text
     chunks = [" ".join(f.cells)] if f.cells else []
     chunks += [r.text for r in f.rows]
     if keep_lines:

@@ -261,7 +261,7 @@ def _known(
     by its words; a label that could name two fields opens an unknown field
     marked ``ambiguous``."""
     label, cells = row.label.strip(), row.values
-    if _item_of(current, row):
+    if current is not None and current.name in _ITEM_LISTS and _item_of(current, row):
         return None  # "Cíle projektu", a document's title in a list, is no label
     entry, note = _lookup(label, profiles)
     in_text = False  # a "words: more words" line inside a long text
@@ -284,8 +284,9 @@ def _known(
     if entry is None and not ambiguous:
         return None
     name = entry.field if entry is not None else None
-    field_ = Field(name, _bare(label), row.line, cells, row.links, note=note, ambiguous=ambiguous)
-    field_.block = row.block
+    field_ = Field(
+        name, _bare(label), row.line, cells, row.links, note=note, ambiguous=ambiguous, block=row.block
+    )
     if name in SECTIONS and cells and all(_column(c) for c in cells):
         field_.cells, field_.columns = (), tuple(_column(c) or "" for c in cells)
     return entry, field_
@@ -541,7 +542,14 @@ _kept_looks_like_label = lru_cache(maxsize=KEPT_LABELS)(_reads_as_label)
 
 
 def _bare(label: str) -> str:
+    return _kept_bare(label) if len(label) <= _KEPT_LENGTH else _bare_label(label)
+
+
+def _bare_label(label: str) -> str:
     return " ".join(label.split()).rstrip(" :")
+
+
+_kept_bare = lru_cache(maxsize=KEPT_LABELS)(_bare_label)
 
 
 def _ranked(votes: Counter[str]) -> tuple[str, ...]:

@@ -71,7 +71,9 @@ def clean_text(text: str | None) -> str | None:
         text = _html_text(text)
     if "&" in text:
         text = _unescape(text)
-    if text.isascii() and text.isprintable():  # most cells: nothing to drop or compose
+    if text.isprintable() and "\ufffd" not in text:  # most cells: no control character
+        if not text.isascii():
+            text = unicodedata.normalize("NFC", text)
         return " ".join(text.split()) or None
     text = " ".join(unicodedata.normalize("NFC", drop_controls(text)).split())
     return text or None

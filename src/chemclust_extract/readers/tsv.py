@@ -61,17 +61,21 @@ def _plain_rows(text: str) -> list[Row]:
     gap = False  # an empty line (or one of empty cells) since the last row
     strip = str.strip
     for number, line in enumerate(text.splitlines(), start=1):
-        if not line or line.isspace():
+        # Trailing white space (tabs too) holds only cells _trimmed drops.
+        line = line.rstrip()
+        if not line:
             gap = True
             continue  # a blank line: no cells (as _trimmed would leave none)
-        # Trailing white space (tabs too) holds only cells _trimmed drops.
-        cells = list(map(strip, line.rstrip().split("\t")))
-        if _QUOTE in line:
-            cells = [_unquote(c) for c in cells]
-        if not cells[-1].strip(_NO_TEXT):
-            cells = _trimmed(cells)
+        cells = tuple(map(strip, line.split("\t")))
+        quoted = _QUOTE in line
+        if quoted:
+            cells = tuple(_unquote(c) for c in cells)
+        # The last cell holds text unless the line ends in a stray byte's
+        # U+FFFD or a control character, or in a quoted cell.
+        if (quoted or line[-1] in _NO_TEXT) and not cells[-1].strip(_NO_TEXT):
+            cells = tuple(_trimmed(list(cells)))
         if cells:
-            rows.append(Row(number, tuple(cells), (), False, 0, gap and bool(rows)))
+            rows.append(Row(number, cells, (), False, 0, gap and bool(rows)))
         gap = not cells
     return rows
 
