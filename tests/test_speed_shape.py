@@ -208,7 +208,8 @@ def test_a_plain_name_gives_the_slug_slugify_gives(name: str) -> None:
 
 
 _URL_PIECES = st.sampled_from(
-    ["http://x.eu/a", "www.x.cz", "ftp://y.eu/f", "https://", "www2.", "(", ")", " ", "\n", "a", "<", "é"]
+    ["http://x.eu/a", "www.x.cz", "WwW.X.eu", "WWW.X.EU", "HTTP://Y", "ftp://y.eu/f", "https://", "www2.", "w",
+     "(", ")", " ", "\n", "a", "<", "é"]
 )
 
 

@@ -588,7 +588,7 @@ def _sheet_organisations(sheet: Sheet, draft: _Draft) -> frozenset[str]:
     cells = [national] if isinstance(national, str) else []
     for f in [*sheet.all("partners"), *sheet.all("lead_partner")]:
         cells += [*f.cells, *(cell for r in f.rows for cell in r.cells)]
-    names = (split_partner_name(cell)[0] for cell in cells if cell.strip())
+    names = {split_partner_name(cell)[0] for cell in cells if cell.strip()}
     return frozenset(name for name in names if name)
 
 

@@ -586,10 +586,25 @@ def split_people(text: str) -> list[str]:
     >>> split_people("John Smith\\nTel: +44 1642 524 400\\nTees Valley JSU")
     ['John Smith\\nTel: +44 1642 524 400\\nTees Valley JSU']
     """
+    if len(text) <= _KEPT_BLOCK:
+        return list(_kept_people(text))
+    return list(_people(text))
+
+
+# A contact block recurs from sheet to sheet, as its person does (a
+# region's officer on each of its projects): the answers for blocks up to
+# this long are kept, as parse_contact keeps each person's.
+_KEPT_BLOCK = 1000
+
+
+def _people(text: str) -> tuple[str, ...]:
     people: list[list[str]] = []
     for block in _BLANK_LINE.split(text):
         people += _people_of_block(_person_lines(block))
-    return ["\n".join(lines) for lines in people if "".join(lines).strip()]
+    return tuple("\n".join(lines) for lines in people if "".join(lines).strip())
+
+
+_kept_people = lru_cache(maxsize=KEPT_VALUES)(_people)
 
 
 def _people_of_block(lines: Iterator[tuple[str, bool]]) -> list[list[str]]:

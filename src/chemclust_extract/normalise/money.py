@@ -163,12 +163,14 @@ def _plain_amount(text: str, currency_hint: str | None) -> Money | Literal[False
             if found is None or found.end() != plain.end(part):
                 return None  # a word no list knows, a multiplier, a sign glued to a word
             currency = sign.key(found)
-    amount = parse_amount(number)
-    if amount is None:
-        return None
+    whole = usual["whole"].replace(usual["group"], "") if usual["group"] else usual["whole"]
+    amount: int | Decimal = (
+        Decimal(f"{whole}.{usual['decimals']}") if usual["point"] else int(whole)
+    )  # as parse_amount reads it; a whole number needs no Decimal
     if amount > _LARGEST:
         return False
-    return Money(_number(amount), currency or currency_code(currency_hint))
+    value = amount if isinstance(amount, int) else _number(amount)
+    return Money(value, currency or currency_code(currency_hint))
 
 
 # The usual shapes of an amount, read here without price-parser: digits

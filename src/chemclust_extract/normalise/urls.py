@@ -182,8 +182,14 @@ def urls_in(texts: Iterable[str]) -> list[str]:
     ['ftp://x.cz/', 'www.y.eu']
     """
     # One search over the texts on lines of their own: no address holds a
-    # line break, so none runs from one text into the next.
-    return URL.findall("\n".join(texts))
+    # line break, so none runs from one text into the next.  Most texts (a
+    # partner's name) hold no "://" and no "www" in any case: no search.
+    # ("www" in any case holds "ww", "wW" or "WW": its second pair does if
+    # its first is "Ww".)
+    text = "\n".join(texts)
+    if "://" not in text and not any(ww in text for ww in ("ww", "wW", "WW")):
+        return []
+    return URL.findall(text)
 
 
 def _scheme(address: str) -> str:
