@@ -150,10 +150,10 @@ def _plain_amount(text: str, currency_hint: str | None) -> Money | Literal[False
         return None
     number = plain["number"]
     usual = _USUAL_AMOUNT.match(number)
-    whole = _NUMBER.match(text, plain.start("number"))
+    read = _NUMBER.match(text, plain.start("number"))
     if usual is None or (usual["group"] and usual["group"] == usual["point"]):
         return None
-    if whole is None or whole.end() != plain.end("number"):
+    if read is None or read.end() != plain.end("number"):
         return None  # the general reading splits it into numbers, or reads another
     currency = None
     for part in ("before", "after"):
@@ -163,7 +163,7 @@ def _plain_amount(text: str, currency_hint: str | None) -> Money | Literal[False
             if found is None or found.end() != plain.end(part):
                 return None  # a word no list knows, a multiplier, a sign glued to a word
             currency = sign.key(found)
-    whole = usual["whole"].replace(usual["group"], "") if usual["group"] else usual["whole"]
+    whole: str = usual["whole"].replace(usual["group"], "") if usual["group"] else usual["whole"]
     amount: int | Decimal = (
         Decimal(f"{whole}.{usual['decimals']}") if usual["point"] else int(whole)
     )  # as parse_amount reads it; a whole number needs no Decimal
