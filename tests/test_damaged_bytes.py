@@ -322,3 +322,17 @@ def test_one_damaged_byte_is_never_undecodable(sample: Path, draw: st.DataObject
 
 def test_there_are_utf8_samples_to_damage() -> None:
     assert len(UTF8_SAMPLES) >= 5
+
+
+def test_a_damaged_lead_byte_leaving_a_control_character_is_damage_not_another_encoding() -> None:
+    """An en dash (E2 80 93) whose first byte lost a bit reads as U+0080, a
+    C1 control, and a stray byte: one damaged character in a UTF-8 sheet,
+    read as UTF-8 with a note, not a sheet that reads as no text."""
+    data = (SAMPLES / "greenports-en.tsv").read_bytes()
+    assert b"Elbe\xe2\x80\x93Vltava" in data
+    damaged = data.replace(b"Elbe\xe2\x80\x93Vltava", b"Elbe\xc2\x80\x93Vltava")
+    record = extract_bytes(damaged, "greenports-en.tsv")
+    assert record.source is not None and record.source.encoding == "utf-8"
+    assert record.name == "GREENPORTS"
+    assert any(w.code == "bytes_replaced" for w in record.warnings)
+    assert_no_damage_left(record)

@@ -465,20 +465,28 @@ def _mixed_utf8(
     words = _words_of_broken_lines(data)
     codepage = _codepage_for([word for _, word in words if not _is_utf8(word)], candidates)
     pieces: list[str] = []
+    judged: list[str] = []  # the pieces without the words read as no text: damage, noted
     redecoded: list[int] = []
     replaced: list[int] = []
     done = 0
     for at, word in words:
         text, how = _read_word(word, codepage)
         pieces += [data[done:at].decode("utf-8"), text]
+        judged += [pieces[-2], " " if how == "replaced" else text]
         done = at + len(word)
         if how == "codepage":
             redecoded += [at + i for i, byte in enumerate(word) if byte > 127]
         elif how == "replaced":
             replaced += [at + i for i in _bad_bytes(word)]
-    text = "".join([*pieces, data[done:].decode("utf-8")])
+    rest = data[done:].decode("utf-8")
+    text = "".join([*pieces, rest])
     notes = _damage_notes(redecoded, replaced, codepage, nuls)
-    return Decoded(text, "utf-8", _confidence(plausibility(text, pairs=True), data), notes)
+    # A few stray bytes are damage, said in a note: the text is judged
+    # without their words (a damaged lead byte can leave a C1 control
+    # beside them, which would count as the text's).  Many are not.
+    few = len(replaced) <= max(2, len(data) // 100)
+    scored = "".join([*judged, rest]) if few else text
+    return Decoded(text, "utf-8", _confidence(plausibility(scored, pairs=True), data), notes)
 
 
 def _words_of_broken_lines(data: bytes) -> list[tuple[int, bytes]]:
