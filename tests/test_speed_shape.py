@@ -299,3 +299,10 @@ def test_plain_tsv_rows_are_read_as_first_written(text: str) -> None:
     from chemclust_extract.readers.tsv import _plain_rows
 
     assert [(r.line, r.cells, r.after_gap) for r in _plain_rows(text)] == _rows_as_first_read(text)
+
+
+@given(st.lists(_TEXT_PIECES, max_size=12).map("".join))
+def test_control_characters_are_dropped_as_the_pattern_finds_them(text: str) -> None:
+    from chemclust_extract.normalise.text import _NOT_TEXT, drop_controls
+
+    assert drop_controls(text) == _NOT_TEXT.sub("", text)

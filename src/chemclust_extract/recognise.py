@@ -115,8 +115,13 @@ class Sheet:
         """The first field of a name that was given a value; else the first
         of that name (a heading that reads as a label, "About the project",
         over the label that holds the value, "Project summary")."""
-        named = self._named.get(name, ())
-        return next((f for f in named if f.has_value), named[0] if named else None)
+        named = self._named.get(name)
+        if not named:
+            return None
+        for f in named:
+            if f.cells or f.rows or f.columns:  # has_value, asked without a property call
+                return f
+        return named[0]
 
     @cached_property
     def _named(self) -> dict[str | None, list[Field]]:
@@ -417,9 +422,14 @@ def _contact_line(label: str) -> bool:
 
 def _column_headers(row: Row) -> tuple[str, ...]:
     """The canonical columns of a header row (``č. | Partner | web``), or ``()``."""
-    cells = [c for c in row.cells if c.strip()]
-    columns = [_column(c) for c in cells]
-    return tuple(c or "" for c in columns) if cells and all(columns) else ()
+    columns: list[str] = []
+    for cell in row.cells:
+        if cell.strip():
+            column = _column(cell)
+            if not column:
+                return ()  # most rows: their first cell is an item's, no column's name
+            columns.append(column)
+    return tuple(columns)
 
 
 def lookup(

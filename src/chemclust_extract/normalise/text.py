@@ -86,6 +86,8 @@ def drop_controls(text: str) -> str:
     >>> drop_controls("A\\x01\\x9a\\ufffdB\\n\\tC")
     'AB\\n\\tC'
     """
+    if text.isprintable() and "\ufffd" not in text:  # no control character: nothing to search
+        return text
     return _NOT_TEXT.sub("", text)
 
 
