@@ -8,9 +8,9 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
-from chemclust_extract.languages import fold, scalars, words
+from chemclust_extract.languages import KEPT_VALUES, fold, scalars, words
 from chemclust_extract.model import (
     Contact,
     FieldWarning,
@@ -315,8 +315,12 @@ def _partner_link_warnings(
     address is no website), that cannot be the partner's website."""
     addresses = [*links, *urls_in(cells)]
     if addresses:  # most partners' rows have none
-        where_ = f"line {line}: " if line else ""
-        _warn_rejected(draft, "partners", f"{where_}partner address ", addresses, "not its website")
+        _warn_partner_addresses(draft, line, addresses)
+
+
+def _warn_partner_addresses(draft: _Draft, line: int | None, addresses: Sequence[str]) -> None:
+    where_ = f"line {line}: " if line else ""
+    _warn_rejected(draft, "partners", f"{where_}partner address ", addresses, "not its website")
 
 
 def _document_link_warnings(sheet: Sheet, draft: _Draft) -> None:
@@ -481,32 +485,48 @@ def _listed_partners(f: Field, draft: _Draft) -> list[Partner]:
     header's column when a header row named them (the label's own row has
     none); a lone address line gives its country to the partner above."""
     found: list[Partner] = []
-    own = [(Row(f.line, f.cells, f.links), ())] if f.cells else []
-    for row, columns in [*own, *((r, f.columns) for r in f.rows)]:
-        _partner_link_warnings(draft, row.line, row.cells, row.links)
-        for cells, links in _partner_lines(row, columns):
-            if found and not columns and len(cells) == 1 and is_address(cells[0]):
+    own = [(f.line, f.cells, f.links, ())] if f.cells else []
+    rows = [*own, *((r.line, r.cells, r.links, f.columns) for r in f.rows)]
+    for line, row_cells, row_links, columns in rows:
+        addresses, readings = _row_of_partners(row_cells, row_links, columns)
+        if addresses:
+            _warn_partner_addresses(draft, line, addresses)
+        for cells, read, address_line in readings:
+            if found and not columns and address_line:
                 p = found[-1]
                 country = p.country or address_country(cells[0])
                 found[-1] = Partner(p.number, p.name, country, p.role, p.website)
                 continue
-            read = read_partner(cells, links, columns)
-            _warn_unread(draft, row.line, read)
+            _warn_unread(draft, line, read)
             if read.partner is not None:
                 found.append(read.partner)
     return found
 
 
+@lru_cache(maxsize=KEPT_VALUES)
+def _row_of_partners(
+    cells: tuple[str, ...], links: tuple[str, ...], columns: tuple[str, ...]
+) -> tuple[tuple[str, ...], tuple[tuple[tuple[str, ...], PartnerRow, bool], ...]]:
+    """What a row of a partner list says, as :func:`read_partner` keeps
+    each partner's row: the addresses in it, and each of its lines' cells,
+    partner and whether it is an address alone."""
+    readings = tuple(
+        (line, read_partner(line, links_, columns), len(line) == 1 and is_address(line[0]))
+        for line, links_ in _partner_lines(cells, links, columns)
+    )
+    return (*links, *urls_in(cells)), readings
+
+
 def _partner_lines(
-    row: Row, columns: Sequence[str]
+    cells: tuple[str, ...], links: tuple[str, ...], columns: Sequence[str]
 ) -> list[tuple[tuple[str, ...], tuple[str, ...]]]:
     """A row's cells and links; a row of one cell holding several lines,
     with no header over it, is one partner a line (a text sheet's
     ``Partner:`` value that runs on), its links no line's own."""
-    texts = [c for c in row.cells if c.strip()]
+    texts = [c for c in cells if c.strip()]
     lines = partner_lines(texts[0]) if len(texts) == 1 and not columns else []
     if len(lines) < 2:
-        return [(row.cells, row.links)]
+        return [(cells, links)]
     return [((line,), ()) for line in lines]
 
 
