@@ -306,3 +306,10 @@ def test_control_characters_are_dropped_as_the_pattern_finds_them(text: str) -> 
     from chemclust_extract.normalise.text import _NOT_TEXT, drop_controls
 
     assert drop_controls(text) == _NOT_TEXT.sub("", text)
+
+
+@given(st.text(alphabet=" ab\u00a0\t\né", max_size=12).filter(str.isprintable))
+def test_a_printable_text_is_single_spaced_as_split_and_joined(text: str) -> None:
+    from chemclust_extract.normalise.text import _single_spaced
+
+    assert _single_spaced(text) == " ".join(text.split())

@@ -605,9 +605,15 @@ def _sheet_organisations(sheet: Sheet, draft: _Draft) -> frozenset[str]:
     """The names the sheet gives organisations (its partners, its national
     partner): a contact line naming one is no person."""
     national = draft.values.get("national_partner")
-    cells = [national] if isinstance(national, str) else []
+    names = set(_names_in((national,))) if isinstance(national, str) else set()
     for f in [*sheet.all("partners"), *sheet.all("lead_partner")]:
-        cells += [*f.cells, *(cell for r in f.rows for cell in r.cells)]
+        names.update(_names_in(f.cells), *(_names_in(r.cells) for r in f.rows))
+    return frozenset(names)
+
+
+@lru_cache(maxsize=KEPT_VALUES)
+def _names_in(cells: tuple[str, ...]) -> frozenset[str]:
+    """The names of organisations a row's cells give, kept as its partner is."""
     names = {split_partner_name(cell)[0] for cell in cells if cell.strip()}
     return frozenset(name for name in names if name)
 

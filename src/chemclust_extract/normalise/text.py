@@ -74,7 +74,7 @@ def clean_text(text: str | None) -> str | None:
     if text.isprintable() and "\ufffd" not in text:  # most cells: no control character
         if not text.isascii():
             text = unicodedata.normalize("NFC", text)
-        return " ".join(text.split()) or None
+        return _single_spaced(text) or None
     text = " ".join(unicodedata.normalize("NFC", drop_controls(text)).split())
     return text or None
 
@@ -151,7 +151,17 @@ def _clean_paragraph(chunk: str) -> str | None:
         return clean_text(chunk)
     if not chunk.isascii():
         chunk = unicodedata.normalize("NFC", chunk)
+    if chunk.isprintable():  # no white space but single spaces, perhaps in runs
+        return _single_spaced(chunk) or None
     return " ".join(chunk.split()) or None
+
+
+def _single_spaced(text: str) -> str:
+    """``" ".join(text.split())`` of a printable text, whose only white
+    space is the plain space: most are so already, and are not split."""
+    if "  " in text or text[:1] == " " or text[-1:] == " ":
+        return " ".join(text.split())
+    return text
 
 
 def _html_text(markup: str) -> str:
