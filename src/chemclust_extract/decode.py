@@ -72,6 +72,12 @@ _SIGNATURES: tuple[tuple[bytes, str], ...] = (
     (b"\x7fELF", "a program"),
     (b"SQLite format 3\x00", "an SQLite database"),
 )
+# The signatures by their first byte: a sheet's first byte is looked up once.
+_SIGNATURES_BY_FIRST_BYTE: dict[bytes, list[tuple[bytes, str]]] = {}
+for _signature, _kind in _SIGNATURES:
+    _SIGNATURES_BY_FIRST_BYTE.setdefault(_signature[:1], []).append((_signature, _kind))
+del _signature, _kind
+_ALL_BOMS = tuple(bom for bom, _ in _BOMS)
 _CONTROL = bytes([*range(0x00, 0x09), *range(0x0E, 0x20), 0x7F])
 _CONTROL_SHARE = 0.05
 # Below this plausibility, with this many non-ASCII bytes, no candidate fits.
@@ -90,10 +96,10 @@ def binary_kind(data: bytes) -> str | None:
     >>> binary_kind(bytes(range(256)) * 4)
     'binary data (11% control bytes)'
     """
-    for signature, kind in _SIGNATURES:
+    for signature, kind in _SIGNATURES_BY_FIRST_BYTE.get(data[:1], ()):
         if data.startswith(signature):
             return kind
-    if any(data.startswith(bom) for bom, _ in _BOMS) or _bomless_utf16(data):
+    if data.startswith(_ALL_BOMS) or _bomless_utf16(data):
         return None
     sample = data[:8192]
     control = len(sample) - len(sample.translate(None, _CONTROL))
@@ -149,7 +155,7 @@ def decode_bytes(
             f"{repaired} line(s) were UTF-8 once read as a code page and saved again; repaired"
         )
         notes.append(("mojibake_repaired", message))
-    return replace(decoded, text=text, notes=tuple(notes))
+    return Decoded(text, decoded.encoding, decoded.confidence, tuple(notes))
 
 
 def _decode(
@@ -229,11 +235,12 @@ def _utf16_or_32(data: bytes, name: str, confidence: float) -> Decoded:
     return Decoded(text, canonical_encoding(name), confidence, notes)
 
 
+_WIDE_BOMS = tuple(bom for bom, _ in _BOMS if bom != codecs.BOM_UTF8)
+
+
 def _wide_unicode(data: bytes) -> bool:
     """UTF-16 or UTF-32, whose NUL bytes are part of the text."""
-    return any(data.startswith(bom) for bom, _ in _BOMS if bom != codecs.BOM_UTF8) or bool(
-        _bomless_utf16(data)
-    )
+    return data.startswith(_WIDE_BOMS) or bool(_bomless_utf16(data))
 
 
 def canonical_encoding(name: str) -> str:

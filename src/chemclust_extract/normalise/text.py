@@ -7,7 +7,9 @@ import html
 import re
 import unicodedata
 from collections.abc import Callable
+from functools import lru_cache
 
+from chemclust_extract.languages import KEPT_VALUES
 from chemclust_extract.normalise.urls import EMAIL, URL
 
 _TAG = re.compile(r"<\s*/?\s*[a-zA-Z][^>]*>|<!--")
@@ -227,7 +229,19 @@ def names_a_thing(text: str) -> bool:
     >>> [names_a_thing(t) for t in ("ChemClust", "Interreg V-A", "2014-2020", "12345", "www.x.eu")]
     [True, True, False, False, False]
     """
+    return _kept_names_a_thing(text) if len(text) <= _KEPT_NAME else _names_a_thing(text)
+
+
+# Names, titles and programmes recur from sheet to sheet: the answers for
+# values up to this long are kept.
+_KEPT_NAME = 200
+
+
+def _names_a_thing(text: str) -> bool:
     stripped = text.strip()
     if _NO_NAME.fullmatch(stripped) or _YEARS.fullmatch(stripped):
         return False
     return not (URL.fullmatch(stripped) or EMAIL.fullmatch(stripped))
+
+
+_kept_names_a_thing = lru_cache(maxsize=KEPT_VALUES)(_names_a_thing)
