@@ -13,7 +13,7 @@ import subprocess
 import sys
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 IMPORT_BUDGET_US = 150_000
@@ -313,3 +313,20 @@ def test_a_printable_text_is_single_spaced_as_split_and_joined(text: str) -> Non
     from chemclust_extract.normalise.text import _single_spaced
 
     assert _single_spaced(text) == " ".join(text.split())
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.sampled_from(["Ústí", "Děčín", "kraj", "€", "¤", "\x9a", "wiod±cy", "ĂšsteckĂ˝",
+                              "Łódź", " ", "\n", "ÿþ", "\x80\x81", "Größe", "Ñandú"]), max_size=40)
+    .map("".join),
+    st.sampled_from(["windows-1250", "iso-8859-2", "windows-1252"]),
+)  # fmt: skip
+def test_a_code_page_reading_reads_as_text_as_its_confidence_says(text: str, page: str) -> None:
+    """Whether a code page's reading is text is told without its
+    confidence when its plain score allows: the answer is the confidence's."""
+    from chemclust_extract.decode import decode_bytes
+
+    data = text.encode(page, errors="replace")
+    decoded = decode_bytes(data)
+    assert decoded.reads_as_text() == (decoded.confidence != 0.0)

@@ -19,11 +19,12 @@ import re
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import cache
 
 from chemclust_extract.mojibake import repair_mojibake
 from chemclust_extract.plausibility import (
+    MOST_LOST_TO_PAIRS,
     own_letters,
     plausibility,
     reads_as_word,
@@ -41,16 +42,108 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
 )
 
 
-@dataclass(frozen=True)
 class Decoded:
     """Text of a file and how it was read; ``notes`` are ``(code, message)``
     pairs for what the reader of the record should know (bytes dropped,
-    a declared charset overruled)."""
+    a declared charset overruled).  Immutable, and compared by value.
 
+    ``confidence`` is 0.0 when the text reads as none of the sheets'
+    languages, else 0.05 to 1.0.  A code page's is worked out (from its
+    letters' neighbours) only when asked for: whether the text reads as
+    text at all (:meth:`reads_as_text`) is most often known without it.
+
+    >>> Decoded("Ústí", "utf-8", 1.0)
+    Decoded(text='Ústí', encoding='utf-8', confidence=1.0, notes=())
+    """
+
+    __slots__ = ("_confidence", "encoding", "notes", "text")
     text: str
     encoding: str
-    confidence: float
-    notes: tuple[tuple[str, str], ...] = ()
+    notes: tuple[tuple[str, str], ...]
+    _confidence: float | _Judgement
+
+    def __init__(
+        self,
+        text: str,
+        encoding: str,
+        confidence: float | _Judgement,
+        notes: tuple[tuple[str, str], ...] = (),
+    ) -> None:
+        for name, value in (("text", text), ("encoding", encoding), ("notes", notes)):
+            object.__setattr__(self, name, value)
+        object.__setattr__(self, "_confidence", confidence)
+
+    @property
+    def confidence(self) -> float:
+        judged = self._confidence
+        return judged.value() if isinstance(judged, _Judgement) else judged
+
+    def reads_as_text(self) -> bool:
+        """Whether the text reads as text of the sheets' languages: a
+        confidence above 0.0."""
+        judged = self._confidence
+        return judged.reads_as_text() if isinstance(judged, _Judgement) else judged != 0.0
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError(f"cannot assign to field {name!r}: Decoded is immutable")
+
+    def _key(self) -> tuple[str, str, float, tuple[tuple[str, str], ...]]:
+        return (self.text, self.encoding, self.confidence, self.notes)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Decoded) and self._key() == other._key()
+
+    def __hash__(self) -> int:
+        return hash(self._key())
+
+    def __repr__(self) -> str:
+        return (
+            f"Decoded(text={self.text!r}, encoding={self.encoding!r}, "
+            f"confidence={self.confidence!r}, notes={self.notes!r})"
+        )
+
+    def but(
+        self,
+        *,
+        text: str | None = None,
+        encoding: str | None = None,
+        notes: tuple[tuple[str, str], ...] | None = None,
+    ) -> Decoded:
+        """A copy with the fields given changed; its confidence is this one's."""
+        return Decoded(
+            self.text if text is None else text,
+            self.encoding if encoding is None else encoding,
+            self._confidence,
+            self.notes if notes is None else notes,
+        )
+
+
+class _Judgement:
+    """A code page reading's confidence, worked out on first asking.  Each
+    letter beyond ASCII scores at most 0.75 less with its neighbours
+    weighed than without (1 or 0.25 against 1; letters of no alphabet and
+    signs score alike), so a reading whose plain score is 0.25 or more can
+    score no lower than -0.5 with them: it reads as text without asking."""
+
+    __slots__ = ("_data", "_plain", "_sample", "_value")
+
+    def __init__(self, sample: _Sample, data: bytes, plain: float) -> None:
+        self._sample, self._data, self._plain = sample, data, plain
+        self._value: float | None = None
+
+    def value(self) -> float:
+        if self._value is None:
+            self._value = _confidence(self._sample.plausibility(pairs=True), self._data)
+        return self._value
+
+    def reads_as_text(self) -> bool:
+        if self._plain - MOST_LOST_TO_PAIRS >= _IMPLAUSIBLE:
+            return True
+        if _high_bytes(self._data) < _IMPLAUSIBLE_MIN:
+            return True
+        return self.value() != 0.0
+
+
 
 
 # File signatures of things that are not sheets (first bytes -> what it is).
@@ -155,7 +248,7 @@ def decode_bytes(
             f"{repaired} line(s) were UTF-8 once read as a code page and saved again; repaired"
         )
         notes.append(("mojibake_repaired", message))
-    return Decoded(text, decoded.encoding, decoded.confidence, tuple(notes))
+    return Decoded(text, decoded.encoding, decoded._confidence, tuple(notes))
 
 
 def _decode(
@@ -166,7 +259,7 @@ def _decode(
         return _forced(data, hint)
     if data.startswith(codecs.BOM_UTF8):  # UTF-8 for sure: bad bytes in it are damage
         marked = _utf8(data) or _mixed_utf8(data, candidates, nuls)
-        return replace(marked, text=marked.text.removeprefix("\ufeff"), encoding="utf-8-sig")
+        return marked.but(text=marked.text.removeprefix("\ufeff"), encoding="utf-8-sig")
     for bom, name in _BOMS:
         if data.startswith(bom):
             return _utf16_or_32(data, name, 1.0)
@@ -180,7 +273,7 @@ def _decode(
         return _damaged_or_legacy(data, candidates, declared, nuls)
     if declared and declared != "utf-8" and not data.isascii() and not decoded.notes:
         note = f"the page declares {declared} but its bytes are UTF-8; read as UTF-8"
-        return replace(decoded, notes=(("charset_overruled", note),))
+        return decoded.but(notes=(("charset_overruled", note),))
     return decoded
 
 
@@ -331,7 +424,7 @@ def _best_legacy(data: bytes, candidates: Sequence[str], declared: str | None = 
     chosen = next((s for s in top if s[2] == declared), None) or top[0]
     if chosen is top[0] and len(top) > 1 and len({s[3] for s in top}) > 1:
         chosen = _tiebreak(data, top) or chosen
-    confidence = _confidence(chosen[3].plausibility(pairs=True), data)
+    confidence = _Judgement(chosen[3], data, chosen[0])
     notes: tuple[tuple[str, str], ...] = ()
     if declared and chosen[2] != declared:
         note = (
@@ -431,7 +524,7 @@ def _damaged_or_legacy(
             return legacy
     if declared and declared != "utf-8":
         note = f"the page declares {declared} but its bytes are mostly UTF-8; read as UTF-8"
-        return replace(mixed, notes=(*mixed.notes, ("charset_overruled", note)))
+        return mixed.but(notes=(*mixed.notes, ("charset_overruled", note)))
     return mixed
 
 

@@ -69,7 +69,7 @@ def _extract(data: bytes, path: str, options: Options) -> Record:
     except UnicodeDecodeError as error:
         message = f"the bytes are not {error.encoding} ({error.reason} at byte {error.start})"
         raise ExtractionError("undecodable", message) from None
-    if decoded.confidence == 0.0:
+    if not decoded.reads_as_text():
         languages = "Czech, Slovak, Polish, German or English text"
         if options.encoding:
             message = f"the bytes do not read as {languages} in {decoded.encoding}; try another --encoding"

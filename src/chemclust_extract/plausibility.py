@@ -47,6 +47,10 @@ _CATALOGUE_LOCALES: dict[str, tuple[str, ...]] = {
     "nl": ("nl",), "nordic": ("da", "sv", "nb_NO", "nn", "fi"),
 }  # fmt: skip
 _UNSEEN_PAIR = 0.25
+# The most a letter's score drops when its neighbours are weighed (pairs):
+# 1 to _UNSEEN_PAIR; a letter of no alphabet and a sign score alike either
+# way.  So a text's score with pairs is never lower than without, less this.
+MOST_LOST_TO_PAIRS = 1 - _UNSEEN_PAIR
 # Punctuation and signs every language's sheets use.
 _COMMON = "€„“”‚‘’–—…•°§×·«»¤¦©®±µ¶ \u00a0"
 
