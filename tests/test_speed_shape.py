@@ -330,3 +330,24 @@ def test_a_code_page_reading_reads_as_text_as_its_confidence_says(text: str, pag
     data = text.encode(page, errors="replace")
     decoded = decode_bytes(data)
     assert decoded.reads_as_text() == (decoded.confidence != 0.0)
+
+
+@given(
+    st.lists(
+        st.tuples(
+            st.text(alphabet="aÚstíĚčřŁódźÿ€±¤,.\x9a", min_size=1, max_size=8),
+            st.integers(1, 4),
+        ),
+        max_size=12,
+        unique_by=lambda pair: pair[0],
+    ),
+    st.booleans(),
+)
+def test_tokens_score_as_the_text_they_make(counted: list[tuple[str, int]], pairs: bool) -> None:
+    """Distinct tokens, each scored once and counted, score as the text of
+    each written as often, joined by spaces."""
+    from chemclust_extract.plausibility import plausibility, tokens_plausibility
+
+    tokens, times = [t for t, _ in counted], [n for _, n in counted]
+    text = " ".join(t for t, n in counted for _ in range(n))
+    assert tokens_plausibility(tokens, times, pairs) == plausibility(text, pairs)

@@ -21,6 +21,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
+from itertools import filterfalse
 
 from chemclust_extract.mojibake import repair_mojibake
 from chemclust_extract.plausibility import (
@@ -455,7 +456,7 @@ def _words_beyond_ascii(data: bytes) -> bytes:
 
 def _foreign_tokens(data: bytes) -> list[bytes]:
     """The words :func:`_words_beyond_ascii` joins."""
-    return [word for word in data.split() if not word.isascii()]
+    return list(filterfalse(bytes.isascii, data.split()))
 
 
 @cache

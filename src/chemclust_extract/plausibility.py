@@ -110,20 +110,21 @@ def tokens_plausibility(tokens: Sequence[str], times: Sequence[int], pairs: bool
     """
     if not tokens:
         return 0.0
-    # Looked up and summed in C, as in plausibility().
-    counts, totals = zip(*map(_paired_parts if pairs else _plain_parts, tokens), strict=True)
-    count = sum(map(mul, times, counts))
-    return sum(map(mul, times, totals)) / count if count else 0.0
+    # Looked up and summed in C, as in plausibility(), both parts at once:
+    # each token's are kept as one complex number (count + total j), whose
+    # parts, multiples of 1/4, add up exactly.
+    summed = sum(map(mul, times, map(_paired_parts if pairs else _plain_parts, tokens)), 0j)
+    return summed.imag / summed.real if summed.real else 0.0
 
 
 @lru_cache(maxsize=_KEPT_WORDS)
-def _plain_parts(token: str) -> tuple[float, float]:
-    return _parts(token, False)
+def _plain_parts(token: str) -> complex:
+    return complex(*_parts(token, False))
 
 
 @lru_cache(maxsize=_KEPT_WORDS)
-def _paired_parts(token: str) -> tuple[float, float]:
-    return _parts(token, True)
+def _paired_parts(token: str) -> complex:
+    return complex(*_parts(token, True))
 
 
 def reads_as_word(text: str) -> bool:
