@@ -268,7 +268,10 @@ def _known(
     label, cells = row.label.strip(), row.values
     if current is not None and current.name in _ITEM_LISTS and _item_of(current, row):
         return None  # "Cíle projektu", a document's title in a list, is no label
-    entry, note = _lookup(label, profiles)
+    # _lookup, without its call for the short labels of most rows
+    entry, note = (
+        _kept_lookup(label, profiles) if len(label) <= _KEPT_LENGTH else _lookup(label, profiles)
+    )
     in_text = False  # a "words: more words" line inside a long text
     if entry is None and not cells:
         inline = _INLINE.match(label)
@@ -347,11 +350,16 @@ def _explicit(label: str) -> bool:
 
 
 def _add_row(current: Field, row: Row) -> None:
-    headers = _column_headers(row) if current.name in SECTIONS else ()
-    if headers:
-        current.columns = headers
-    else:
-        current.rows.append(row)
+    if current.name in SECTIONS:
+        first = row.label  # most rows: an item, whose first cell names no column
+        if first.strip() and _column(first) is None:
+            current.rows.append(row)
+            return
+        headers = _column_headers(row)
+        if headers:
+            current.columns = headers
+            return
+    current.rows.append(row)
 
 
 def _belongs_to(current: Field | None, row: Row) -> bool:
@@ -360,16 +368,18 @@ def _belongs_to(current: Field | None, row: Row) -> bool:
     A ``Label:`` with a value still opens a field of its own."""
     if current is None:
         return False
-    if current.name in _ITEM_LISTS and _closed(current, row):
+    name = current.name
+    if name in _ITEM_LISTS and _closed(current, row):
         return False  # an item list ends where its block ends, or with its own row
     if not row.label.strip():
         return True
-    if current.name == "contacts":  # the lines of a contact block, "Tel:", "E-mail:"
+    if name == "contacts":  # the lines of a contact block, "Tel:", "E-mail:"
         return not row.values or _contact_line(row.label)
-    if current.name in LONG_TEXT and row.values and _looks_like_label(row.label):
+    if name in LONG_TEXT and row.values and _looks_like_label(row.label):
         return False  # a label and its value, after a description
-    if _has_its_value(current) and not row.values and _names_a_thing_briefly(row.label):
-        return False  # "Rozpočet" / "850 000 EUR" / "Termín": a label of its own
+    if name not in SECTIONS:  # a list's rows are its items: no label of a value of its own
+        if _has_its_value(current) and not row.values and _names_a_thing_briefly(row.label):
+            return False  # "Rozpočet" / "850 000 EUR" / "Termín": a label of its own
     return current.takes_rows and not (row.values and row.label.rstrip().endswith(":"))
 
 
