@@ -396,7 +396,7 @@ def test_ctrl_c_exits_130_in_one_line_and_leaves_the_previous_output(
     out = tmp_path / "out"
     run_batch([SEED], out)
     before = {p.name: p.read_bytes() for p in out.iterdir()}
-    folder = corpus(tmp_path / "in", files=4000)  # seconds of work, so Ctrl-C lands mid-run
+    folder = corpus(tmp_path / "in", files=12000)  # seconds of work, so Ctrl-C lands mid-run
     run = subprocess.Popen(
         [console_script(), "extract", str(folder), "-o", str(out), "-j", "2"],
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True,
@@ -613,3 +613,25 @@ def test_a_fault_of_the_tool_fails_one_file_not_the_batch(
 def test_text_inside_xmp_and_plaintext_keeps_no_tags(data: str, name: str) -> None:
     record = chemclust_extract.extract_bytes(data.encode(), name)
     assert (record.name, record.programme) == ("ChemClust", "Interreg IVC")
+
+
+def test_ctrl_c_while_the_workers_are_stopped_is_not_lost(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A Ctrl-C that lands once every file is read, while the workers are
+    being stopped, still stops the run (the engine is run to its end, not
+    dropped with its clean-up left to the generator's close(), where an
+    exception is printed and lost)."""
+    from chemclust_extract.batch import engine
+
+    folder = corpus(tmp_path / "in", files=8)
+    stop = engine._Pool.stop
+
+    def interrupted(self: engine._Pool, worker: engine._Worker, at_once: bool = False) -> None:
+        stop(self, worker, at_once)
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(engine._Pool, "stop", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        run_batch(sorted(folder.iterdir()), tmp_path / "out", jobs=2)
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == []

@@ -265,6 +265,11 @@ def _results(
         stream = extract_stream(todo, options, jobs, keep_line)
     for kept in carried:
         yield kept if kept is not None else next(stream)
+    # Run the engine to its end (its workers stopped) here: a Ctrl-C that
+    # lands while it stops them is then raised to the caller, not lost in
+    # the generator's close() when it is dropped.
+    for _ in stream:
+        pass  # nothing is left
 
 
 def _carried(paths: Sequence[Path], previous: PreviousRecords | None) -> list[Kept | None]:
