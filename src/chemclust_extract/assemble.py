@@ -280,8 +280,10 @@ def _website(f: Field | None, draft: _Draft) -> None:
     if f is not None:
         raw = raw_text(f)
         url = next((u for u in map(normalise_url, f.links) if u), None) or parse_website(raw)
-        context, outcome = f"{where(f)}{f.label!r} link ", "not used" if url else "kept in extra"
-        rejected = _warn_rejected(draft, "website", context, f.links, outcome)
+        rejected: list[str] = []
+        if f.links:  # a format with links (HTML): each that leads off the web is warned of
+            context, outcome = f"{where(f)}{f.label!r} link ", "not used" if url else "kept in extra"
+            rejected = _warn_rejected(draft, "website", context, f.links, outcome)
         if url is None and rejected:
             draft.add_extra(f, rejected[0])  # the href is the value, as a usable one would be
         elif url is None and raw is not None:
@@ -325,6 +327,8 @@ def _warn_partner_addresses(draft: _Draft, line: int | None, addresses: Sequence
 
 def _document_link_warnings(sheet: Sheet, draft: _Draft) -> None:
     for row in _item_rows(sheet, "documents"):
+        if not row.links:
+            continue  # a title alone (a TSV sheet's): no address to warn of
         where_ = f"line {row.line}: " if row.line else ""
         context = f"{where_}document address "
         _warn_rejected(draft, "documents", context, row.links, "not its url", allow_ftp=True)
@@ -447,9 +451,11 @@ def _partners(sheet: Sheet, draft: _Draft) -> list[Partner]:
             lead = _lead_partner(f, draft)
             if lead is not None and lead.name is not None:
                 leads.append(lead)
-    partners = _with_leads(partners, leads)
-    numbers = Counter(p.number for p in partners if p.number is not None)
-    for number in sorted(n for n, times in numbers.items() if times > 1):
+    partners = _with_leads(partners, leads) if leads else partners
+    numbers = [p.number for p in partners if p.number is not None]
+    if len(set(numbers)) == len(numbers):
+        return partners  # no number given twice: most lists
+    for number in sorted(n for n, times in Counter(numbers).items() if times > 1):
         draft.warn(
             "partners",
             "duplicate_partner_number",

@@ -377,9 +377,8 @@ def _belongs_to(current: Field | None, row: Row) -> bool:
         return not row.values or _contact_line(row.label)
     if name in LONG_TEXT and row.values and _looks_like_label(row.label):
         return False  # a label and its value, after a description
-    if name not in SECTIONS:  # a list's rows are its items: no label of a value of its own
-        if _has_its_value(current) and not row.values and _names_a_thing_briefly(row.label):
-            return False  # "Rozpočet" / "850 000 EUR" / "Termín": a label of its own
+    if _has_its_value(current) and not row.values and _names_a_thing_briefly(row.label):
+        return False  # "Rozpočet" / "850 000 EUR" / "Termín": a label of its own
     return current.takes_rows and not (row.values and row.label.rstrip().endswith(":"))
 
 

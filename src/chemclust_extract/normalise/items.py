@@ -44,7 +44,11 @@ date='2010-05', url=None)
     Document(text='Final report', date=None, url='http://www.x.eu/final.pdf')
     """
     # A document may be downloaded over ftp too; a website may not.
-    url = next((u for u in (normalise_url(link, allow_ftp=True) for link in links) if u), None)
+    url = (
+        next((u for u in (normalise_url(link, allow_ftp=True) for link in links) if u), None)
+        if links
+        else None
+    )
     words = []
     for cell in cells:
         if URL.fullmatch(cell.strip()) or BARE_DOMAIN.fullmatch(cell.strip()):
