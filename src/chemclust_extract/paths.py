@@ -33,4 +33,6 @@ def display_path(path: str | os.PathLike[str]) -> str:
     if os.sep != "/":
         text = text.replace(os.sep, "/")
     text = os.fsencode(text).decode("utf-8", "backslashreplace")
+    if text.isprintable():  # most names: no control character to escape
+        return text
     return _CONTROL.sub(lambda m: f"\\x{ord(m.group(0)):02x}", text)

@@ -200,7 +200,7 @@ def _html_paragraphs(markup: str) -> list[str]:
         text = markup[at : piece.start()]
         at = piece.end()
         chunks[-1].append(text)
-        if text.strip():
+        if text and not text.isspace():  # text between: no break in a row
             breaks = 0
         name = (piece["name"] or "").lower()
         if name == "br":
