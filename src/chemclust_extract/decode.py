@@ -261,9 +261,10 @@ def _decode(
     if data.startswith(codecs.BOM_UTF8):  # UTF-8 for sure: bad bytes in it are damage
         marked = _utf8(data) or _mixed_utf8(data, candidates, nuls)
         return marked.but(text=marked.text.removeprefix("\ufeff"), encoding="utf-8-sig")
-    for bom, name in _BOMS:
-        if data.startswith(bom):
-            return _utf16_or_32(data, name, 1.0)
+    if data.startswith(_ALL_BOMS):
+        for bom, name in _BOMS:
+            if data.startswith(bom):
+                return _utf16_or_32(data, name, 1.0)
     # Before UTF-8: ASCII text in UTF-16 is valid UTF-8 full of NULs.
     utf16 = _bomless_utf16(data)
     if utf16 is not None:
@@ -353,9 +354,9 @@ def canonical_encoding(name: str) -> str:
 
 def _bomless_utf16(data: bytes) -> str | None:
     """UTF-16 without a BOM shows as a zero in every other byte of Latin text."""
-    sample = data[:4096]
-    if len(sample) < 4 or b"\x00" not in sample:  # no zero byte, no UTF-16 (a search in C)
+    if len(data) < 4 or data.find(b"\x00", 0, 4096) < 0:  # no zero byte, no UTF-16 (in C)
         return None
+    sample = data[:4096]
     even, odd = sample[0::2].count(0), sample[1::2].count(0)
     half = len(sample) // 2
     if odd > 0.4 * half and even < 0.05 * half:
