@@ -205,9 +205,10 @@ def show(found: list[Case], rounds: int) -> None:
             if case.target
             else ""
         )
+        said = " ".join(part for part in (target, case.note) if part)
         print(
             f"{case.name:<26}{ours * 1000:>8.3f} ms{theirs * 1000:>8.3f} ms"
-            f"  {case.peer_name:<10}{ratio:>6.2f}x  {target} {case.note}".rstrip()
+            f"  {case.peer_name:<10}{ratio:>6.2f}x  {said}".rstrip()
         )
 
 

@@ -351,3 +351,33 @@ def test_tokens_score_as_the_text_they_make(counted: list[tuple[str, int]], pair
     tokens, times = [t for t, _ in counted], [n for _, n in counted]
     text = " ".join(t for t, n in counted for _ in range(n))
     assert tokens_plausibility(tokens, times, pairs) == plausibility(text, pairs)
+
+
+_WORD_BYTES = st.binary(min_size=1, max_size=6).map(lambda b: b.replace(b" ", b"x")).filter(
+    lambda b: not b.isascii() and not any(c in b for c in b"\t\n\r\x0b\x0c\x1c\x1d\x1e\x1f")
+)
+
+
+@given(
+    st.lists(st.tuples(_WORD_BYTES, st.integers(1, 3)), min_size=1, max_size=10),
+    st.permutations(["windows-1250", "iso-8859-2", "windows-1252", "cp852"]),
+    st.booleans(),
+)
+def test_code_pages_score_words_as_their_reading_scores(
+    counted: list[tuple[bytes, int]], names: list[str], once: bool
+) -> None:
+    """Each code page's score of the words, from parts kept per word for
+    all code pages at once, is the score of the words as it reads them
+    (None where one of them reads as nothing in it)."""
+    from chemclust_extract.decode import _Sample, _scores_by_words
+
+    words = tuple(dict.fromkeys(w for w, _ in counted))
+    times = (1,) * len(words) if once else tuple(dict(counted)[w] for w in words)
+    scores = _scores_by_words(words, times, tuple(names))
+    for name, score in zip(names, scores, strict=True):
+        try:
+            text = b" ".join(words).decode(name)
+        except UnicodeDecodeError:
+            assert score is None
+            continue
+        assert score == _Sample(tuple(text.split(" ")), times).plausibility()

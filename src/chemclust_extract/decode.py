@@ -22,6 +22,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from itertools import filterfalse
+from operator import itemgetter, mul
 
 from chemclust_extract.mojibake import repair_mojibake
 from chemclust_extract.plausibility import (
@@ -29,6 +30,8 @@ from chemclust_extract.plausibility import (
     own_letters,
     plausibility,
     reads_as_word,
+    score_of_parts,
+    token_parts,
     tokens_plausibility,
 )
 
@@ -387,6 +390,48 @@ class _Sample:
 Scored = tuple[float, int, str, _Sample]
 
 
+def _scores_by_words(
+    words: tuple[bytes, ...], times: tuple[int, ...], names: tuple[str, ...]
+) -> list[float | None]:
+    """:meth:`_Sample.plausibility` of the words as each byte-by-byte code
+    page of ``names`` reads them, ``None`` for one in which a word reads as
+    nothing: each word's parts in every code page are kept together, so a
+    word seen before is looked up once for all of them, and each code
+    page's score is summed in C."""
+    kept = _WORD_PARTS.setdefault(names, {})
+    missing = list(filterfalse(kept.__contains__, words))
+    if missing:
+        if len(kept) > _KEPT_WORDS:
+            kept.clear()
+        for word in missing:
+            kept[word] = tuple(_word_parts(word, name) for name in names)
+    parts = list(map(kept.__getitem__, words))
+    once = len(times) == sum(times)  # each word counted once: no multiplying
+    scores: list[float | None] = []
+    for order in range(len(names)):
+        column = map(itemgetter(order), parts)
+        summed = sum(column if once else map(mul, times, column), 0j)
+        scores.append(None if summed != summed else score_of_parts(summed))  # NaN: unreadable
+    return scores
+
+
+def _word_parts(word: bytes, name: str) -> complex:
+    """A word's parts of the score in one code page; NaN where it reads as
+    nothing there (a byte the code page leaves undefined)."""
+    try:
+        return token_parts(word.decode(name))
+    except (UnicodeDecodeError, LookupError):
+        return complex("nan")
+
+
+# From this many words beyond ASCII on, each distinct one is scored once,
+# weighted by its count; below, counting them costs more than it saves.
+_COUNTED_FROM = 2000
+# The parts of each word beyond ASCII in each list of code pages tried.
+_WORD_PARTS: dict[tuple[str, ...], dict[bytes, tuple[complex, ...]]] = {}
+_KEPT_WORDS = 1 << 12
+
+
 def _best_legacy(data: bytes, candidates: Sequence[str], declared: str | None = None) -> Decoded:
     """The most plausible legacy decoding.  A declared charset is taken when
     it reads as well as the best; when the bytes contradict it, a note says so.
@@ -400,29 +445,52 @@ def _best_legacy(data: bytes, candidates: Sequence[str], declared: str | None = 
         dict.fromkeys([*candidates, *([declared] if declared and declared != "utf-8" else [])])
     )
     by_words = all(map(_byte_by_byte, names))
-    counted = Counter(_foreign_tokens(data)) if by_words else Counter([data])
-    distinct, times = b" ".join(counted), tuple(counted.values())
-    scored: list[Scored] = []
-    # Code pages that agree on every byte the words hold read them alike:
-    # such a reading is scored once.
-    readings: dict[str, tuple[float, _Sample]] = {}
-    for order, name in enumerate(names):
-        try:
-            text = distinct.decode(name)
-        except (UnicodeDecodeError, LookupError):
-            continue
-        if text not in readings:
+    found = _foreign_tokens(data) if by_words else [data]
+    if len(found) > _COUNTED_FROM:  # many words: each distinct one scored once, times its count
+        counted = Counter(found)
+        words, times = tuple(counted), tuple(counted.values())
+    else:  # a sheet's few: scored as they come, a repeated one looked up again
+        words, times = tuple(found), (1,) * len(found)
+    distinct = b" ".join(words)
+    samples: dict[str, _Sample | None] = {}
+
+    def sample(name: str) -> _Sample | None:
+        """The words (or, not by words, the text) as ``name`` reads them."""
+        if name not in samples:
+            try:
+                text = distinct.decode(name)
+            except (UnicodeDecodeError, LookupError):
+                samples[name] = None
+                return None
             # A byte-by-byte code page gives U+0020 for the space byte alone.
-            tokens = (tuple(text.split(" ")) if counted else ()) if by_words else (text,)
-            sample = _Sample(tokens, times)
-            readings[text] = (sample.plausibility(), sample)
-        score, sample = readings[text]
-        scored.append((score, -order, name, sample))
+            tokens = (tuple(text.split(" ")) if words else ()) if by_words else (text,)
+            samples[name] = _Sample(tokens, times)
+        return samples[name]
+
+    scores = _scores_by_words(words, times, tuple(names)) if by_words else None
+    scored: list[tuple[float, int, str]] = []
+    for order, name in enumerate(names):
+        if scores is not None:
+            score = scores[order]
+            if score is None:
+                continue
+        else:
+            read = sample(name)
+            if read is None:
+                continue
+            score = read.plausibility()
+        scored.append((score, -order, name))
     if not scored:
         name = candidates[0] if candidates else "windows-1250"
         return Decoded(data.decode(name, errors="replace"), name, 0.0)
     scored.sort(reverse=True)
-    top = [s for s in scored if s[0] == scored[0][0]]
+    # The best, with their words as read (a code page that read each word
+    # reads them joined by spaces too).
+    top = [
+        (score, rank, name, read)
+        for score, rank, name in scored
+        if score == scored[0][0] and (read := sample(name)) is not None
+    ]
     chosen = next((s for s in top if s[2] == declared), None) or top[0]
     if chosen is top[0] and len(top) > 1 and len({s[3] for s in top}) > 1:
         chosen = _tiebreak(data, top) or chosen

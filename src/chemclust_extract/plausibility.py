@@ -114,6 +114,24 @@ def tokens_plausibility(tokens: Sequence[str], times: Sequence[int], pairs: bool
     # each token's are kept as one complex number (count + total j), whose
     # parts, multiples of 1/4, add up exactly.
     summed = sum(map(mul, times, map(_paired_parts if pairs else _plain_parts, tokens)), 0j)
+    return score_of_parts(summed)
+
+
+def token_parts(token: str) -> complex:
+    """A token's part of :func:`tokens_plausibility` (without pairs): how
+    many characters it scores as the real part, their scores' sum as the
+    imaginary; the parts of several tokens add up, and
+    :func:`score_of_parts` makes their sum a score.
+
+    >>> score_of_parts(token_parts("Ústí") + 2 * token_parts("Děčín,")) == tokens_plausibility(
+    ...     ["Ústí", "Děčín,"], [1, 2])
+    True
+    """
+    return _plain_parts(token)
+
+
+def score_of_parts(summed: complex) -> float:
+    """The score the summed parts of tokens give (0.0 for none scored)."""
     return summed.imag / summed.real if summed.real else 0.0
 
 
