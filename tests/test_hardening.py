@@ -635,3 +635,56 @@ def test_ctrl_c_while_the_workers_are_stopped_is_not_lost(
     with pytest.raises(KeyboardInterrupt):
         run_batch(sorted(folder.iterdir()), tmp_path / "out", jobs=2)
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == []
+
+
+def test_a_disk_error_in_the_csv_helper_fails_the_run_and_keeps_the_previous_output(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """On several cores a helper process writes the CSV tables; a write
+    error there is the run's error (as it would be in one process), and
+    the previous dataset stays."""
+    from chemclust_extract.writers.csv import CsvSink
+
+    out = tmp_path / "out"
+    run_batch([SEED], out)
+    before = {p.name: p.read_bytes() for p in out.iterdir()}
+    folder = corpus(tmp_path / "in", files=8)
+
+    def full(self: CsvSink, data: dict[str, Any], rows: Any) -> None:
+        raise OSError(28, "No space left on device")
+
+    import chemclust_extract.writers as writers
+
+    started = []
+    start = writers._start_helper
+
+    def counted(*args: Any) -> Any:
+        started.append(True)
+        return start(*args)
+
+    monkeypatch.setattr(CsvSink, "add", full)
+    monkeypatch.setattr(writers, "_start_helper", counted)
+    with pytest.raises(OutputFolderError, match="No space left on device"):
+        run_batch(sorted(folder.iterdir()), out, jobs=2)
+    assert started == [True]
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == before
+
+
+def test_one_process_writes_every_table_itself(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``-j 1`` keeps to one process: no helper writes the tables, and the
+    files are those a run on two cores writes."""
+    import chemclust_extract.writers as writers
+
+    folder = corpus(tmp_path / "in", files=8)
+    run_batch(sorted(folder.iterdir()), tmp_path / "two", jobs=2)
+
+    def no_helper(*args: Any) -> Any:
+        raise AssertionError("a helper process was started")
+
+    monkeypatch.setattr(writers, "_start_helper", no_helper)
+    run_batch(sorted(folder.iterdir()), tmp_path / "one", jobs=1)
+    one = {p.name: p.read_bytes() for p in (tmp_path / "one").iterdir() if p.name != "report.json"}
+    two = {p.name: p.read_bytes() for p in (tmp_path / "two").iterdir() if p.name != "report.json"}
+    assert one == two and "partners.csv" in one

@@ -204,11 +204,18 @@ def _run(
             previous.close()
     extracted_at = time.perf_counter()
     tally = ReportTally()
-    for kept in kept_file.replay():
-        final_id = ids.final(str(kept.data["id"]), kept.sha256)
-        data = kept.data if kept.data["id"] == final_id else {**kept.data, "id": final_id}
-        writer.add(data)
-        tally.add(data, kept.unknown_labels)
+
+    def records(tallied: bool) -> Iterator[dict[str, Any]]:
+        for kept in kept_file.replay():
+            final_id = ids.final(str(kept.data["id"]), kept.sha256)
+            data = kept.data if kept.data["id"] == final_id else {**kept.data, "id": final_id}
+            if tallied:
+                tally.add(data, kept.unknown_labels)
+            yield data
+
+    # On several cores, a helper process writes the CSV tables meanwhile.
+    cores = auto_jobs(counter.extracted) if jobs is None else jobs
+    writer.add_all(records, helper=engine == "local" and cores > 1)
     report = tally.report(total, failures, found.skipped)
     written = writer.finish(failures, report, also=[kept_file.path] if incremental else [])
     finished = time.perf_counter()

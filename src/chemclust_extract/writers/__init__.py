@@ -12,13 +12,17 @@ and a ``report.json`` present stands for a complete one.
 from __future__ import annotations
 
 import hashlib
+import multiprocessing
 import os
+import signal
+import threading
+import time
 from collections.abc import Callable, Iterable, Sequence
 from contextlib import ExitStack
 from importlib import import_module
 from pathlib import Path
 from types import TracebackType
-from typing import Any
+from typing import Any, cast
 
 from chemclust_extract.model import Failure
 from chemclust_extract.writers.atomic import move_in, remove_stale_parts, staging_folder
@@ -26,7 +30,7 @@ from chemclust_extract.writers.formats import MissingExtra, OutputOptions
 
 # (The package's own "json" module shadows the standard one here.)
 from chemclust_extract.writers.json import json_text
-from chemclust_extract.writers.sink import Sink
+from chemclust_extract.writers.sink import ApartSink, Sink
 from chemclust_extract.writers.tables import COLUMNS, record_rows
 
 __all__ = [
@@ -113,6 +117,40 @@ class DatasetWriter:
         for sink in self._sinks:
             sink.add(data, rows)
 
+    def add_all(
+        self, records: Callable[[bool], Iterable[dict[str, Any]]], helper: bool = False
+    ) -> None:
+        """:meth:`add` every record ``records(True)`` gives.  With ``helper``
+        (a run on several cores, where fork is to hand), the sinks that may
+        be written apart (the CSV tables) are written by a forked process at
+        the same time, from ``records(False)``: the same records, read a
+        second time, without the caller's side work.  The files are the
+        same byte for byte either way."""
+        apart = [cast(ApartSink, s) for s in self._sinks if getattr(s, "apart", False)]
+        apart = apart if helper else []
+        if not apart or "fork" not in multiprocessing.get_all_start_methods():
+            for data in records(True):
+                self.add(data)
+            return
+        here = [s for s in self._sinks if s not in apart]
+        for sink in apart:
+            sink.flush()  # nothing they hold buffered goes into the fork twice
+        helper_process, answer = _start_helper(apart, records)
+        try:
+            for data in records(True):
+                rows = list(record_rows(data))
+                for other in here:
+                    other.add(data, rows)
+            failed = answer.recv()
+        except BaseException:
+            helper_process.kill()
+            raise
+        finally:
+            helper_process.join()
+            answer.close()
+        if failed is not None:
+            raise OSError(failed[0], failed[1])
+
     def finish(
         self, failures: Iterable[Failure], report: dict[str, Any], also: Sequence[Path] = ()
     ) -> list[Path]:
@@ -151,6 +189,51 @@ def write_dataset(
         for data in records:
             writer.add(data)
         return writer.finish(failures, report)
+
+
+def _start_helper(
+    sinks: list[ApartSink], records: Callable[[bool], Iterable[dict[str, Any]]]
+) -> tuple[Any, Any]:
+    """A forked process writing ``sinks`` from ``records(False)``; it answers
+    ``None`` when they are written and synced, else ``(errno, message)``."""
+    context = multiprocessing.get_context("fork")
+    ours, theirs = context.Pipe(duplex=False)
+    process = context.Process(target=_write_apart, args=(sinks, records, theirs, os.getpid()))
+    process.daemon = True
+    process.start()
+    theirs.close()
+    return process, ours
+
+
+def _write_apart(
+    sinks: list[ApartSink],
+    records: Callable[[bool], Iterable[dict[str, Any]]],
+    answer: Any,
+    parent: int,
+) -> None:
+    """The helper: Ctrl-C is the parent's to answer (it ends this process),
+    and so is a killed parent."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
+    try:
+        for data in records(False):
+            rows = list(record_rows(data))
+            for sink in sinks:
+                sink.add(data, rows)
+        for sink in sinks:
+            sink.flush()
+    except OSError as error:
+        answer.send((error.errno or 0, error.strerror or str(error)))
+    except Exception as error:  # a fault of this tool's own: said, not lost
+        answer.send((0, f"{type(error).__name__}: {error}"))
+    else:
+        answer.send(None)
+
+
+def _watch_parent(parent: int) -> None:
+    while os.getppid() == parent:
+        time.sleep(0.2)
+    os._exit(1)
 
 
 def _sync(handle: Any) -> None:

@@ -9,6 +9,7 @@ expects it."""
 from __future__ import annotations
 
 import csv
+import os
 from collections.abc import Sequence
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
@@ -54,7 +55,10 @@ def _cell(value: object) -> object:
 
 
 class CsvSink:
-    """Every table of the dataset as a CSV file in the staging folder."""
+    """Every table of the dataset as a CSV file in the staging folder; may
+    be written apart, by a helper process (:meth:`DatasetWriter.add_all`)."""
+
+    apart = True
 
     def __init__(self, folder: Path, options: OutputOptions) -> None:
         self._folder = folder
@@ -71,6 +75,12 @@ class CsvSink:
     def add(self, data: dict[str, Any], rows: Rows) -> None:
         for table, row in rows:
             self._tables[table].add(row)
+
+    def flush(self) -> None:
+        """Everything written so far, on disk."""
+        for handle in self._handles.values():
+            handle.flush()
+            os.fsync(handle.fileno())
 
     def finish(self, failures: Sequence[Failure], report: dict[str, Any]) -> list[Path]:
         errors = self._open("errors")

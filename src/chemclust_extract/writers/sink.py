@@ -33,6 +33,17 @@ class Sink(Protocol):
         """Let go of open files without finishing (the run failed)."""
 
 
+class ApartSink(Sink, Protocol):
+    """A sink that a helper process may write while the run's process writes
+    the others (:meth:`DatasetWriter.add_all`): it holds nothing a fork
+    would copy unwritten once flushed."""
+
+    apart: bool
+
+    def flush(self) -> None:
+        """Write what is buffered, to disk."""
+
+
 def error_rows(failures: Sequence[Failure]) -> Rows:
     """The rows of the ``errors`` table."""
     return [("errors", failure.to_dict()) for failure in failures]
