@@ -381,3 +381,29 @@ def test_code_pages_score_words_as_their_reading_scores(
             assert score is None
             continue
         assert score == _Sample(tuple(text.split(" ")), times).plausibility()
+
+
+def _fund_names() -> list[str]:
+    from chemclust_extract.languages import table
+
+    return sorted({n for names in table("funds").values() for n in names if " " in n})
+
+
+@settings(max_examples=200)
+@given(st.lists(st.sampled_from([*_fund_names(), "a", "z", "Podíl", "(EUR)", "2020"]), max_size=70))
+def test_a_text_of_many_words_is_no_label_as_the_full_reading_says(pieces: list[str]) -> None:
+    """A text with more words than a label can have, each fund's name in it
+    taken as one word, is told to be no label without the names replaced."""
+    from chemclust_extract.meaning import MAX_LABEL_WORDS, without_fund_names
+    from chemclust_extract.recognise import _longest_label, _reads_as_label
+
+    text = " ".join(pieces)
+    shortened = without_fund_names(text)
+    words = shortened.split()
+    expected = (
+        len(text) <= _longest_label()
+        and 0 < len(words) <= MAX_LABEL_WORDS
+        and len(shortened) <= 80
+        and not re.fullmatch(r"[\d\s.,)(/-]+", shortened)
+    )
+    assert _reads_as_label(text) == expected

@@ -22,6 +22,7 @@ from chemclust_extract.languages import (
     fold,
     labels,
     partner_role,
+    table,
     terms,
     words,
 )
@@ -540,6 +541,9 @@ def _looks_like_label(text: str) -> bool:
 def _reads_as_label(text: str) -> bool:
     if len(text) > _longest_label():
         return False  # a paragraph: no shortening of fund names brings it down
+    most = _most_label_words()
+    if len(text.split(None, most)) > most:
+        return False  # too many words, even were each fund's name in it one word
     text = without_fund_names(text)  # a fund's long name is one word
     words = text.split()
     return (
@@ -555,6 +559,19 @@ def _longest_label() -> int:
     is written as its acronym: 80, plus a whole fund name for each of its
     words."""
     return 80 + MAX_LABEL_WORDS * terms("funds").longest
+
+
+@cache
+def _most_label_words() -> int:
+    """The most words a label can have before each fund's name in it is
+    written as its acronym: each of its words a whole fund's name.  (A
+    name of k words written as one takes k - 1 words off, and leaves one.)"""
+    longest = max((len(name.split()) for name in _fund_names_of_languages()), default=1)
+    return MAX_LABEL_WORDS * longest
+
+
+def _fund_names_of_languages() -> list[str]:
+    return [name for names in table("funds").values() for name in names]
 
 
 _kept_looks_like_label = lru_cache(maxsize=KEPT_LABELS)(_reads_as_label)
