@@ -688,3 +688,45 @@ def test_one_process_writes_every_table_itself(
     one = {p.name: p.read_bytes() for p in (tmp_path / "one").iterdir() if p.name != "report.json"}
     two = {p.name: p.read_bytes() for p in (tmp_path / "two").iterdir() if p.name != "report.json"}
     assert one == two and "partners.csv" in one
+
+
+def test_a_csv_helper_that_is_killed_fails_the_run_saying_so(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The helper writing the CSV tables killed (out of memory, by hand):
+    the run fails with a message, not an EOFError, and the previous
+    dataset stays."""
+    from chemclust_extract.writers.csv import CsvSink
+
+    out = tmp_path / "out"
+    run_batch([SEED], out)
+    before = {p.name: p.read_bytes() for p in out.iterdir()}
+    folder = corpus(tmp_path / "in", files=8)
+
+    def killed(self: CsvSink, data: dict[str, Any], rows: Any) -> None:
+        os.kill(os.getpid(), signal.SIGKILL)  # in the helper: the run's process never calls it
+
+    monkeypatch.setattr(CsvSink, "add", killed)
+    with pytest.raises(OutputFolderError, match=r"ended unexpectedly \(signal 9\)"):
+        run_batch(sorted(folder.iterdir()), out, jobs=2)
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == before
+
+
+def test_an_incremental_run_with_nothing_to_extract_starts_no_engine(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every record carried over: the engine (here Dask's, which would need
+    its extra) is never started."""
+    from chemclust_extract.batch import dask_engine
+
+    folder = corpus(tmp_path / "in", files=3)
+    paths = sorted(folder.iterdir())
+    run_batch(paths, tmp_path / "out", incremental=True)
+
+    def no_engine(*args: Any) -> Any:
+        raise AssertionError("the engine was started")
+        yield  # a generator, as the engine's stream is
+
+    monkeypatch.setattr(dask_engine, "dask_stream", no_engine)
+    result = run_batch(paths, tmp_path / "out", incremental=True, engine="dask")
+    assert result.extracted == 0 and len(result.failures) == 0

@@ -407,3 +407,44 @@ def test_a_text_of_many_words_is_no_label_as_the_full_reading_says(pieces: list[
         and not re.fullmatch(r"[\d\s.,)(/-]+", shortened)
     )
     assert _reads_as_label(text) == expected
+
+
+def test_the_word_cache_past_its_limit_still_scores_every_word() -> None:
+    """Once the kept parts pass their limit they are dropped, before the
+    words of the sheet at hand are looked for (a word kept before and a new
+    one, in the sheet that passes the limit, gave a KeyError)."""
+    from chemclust_extract import decode
+
+    names = ("windows-1250", "iso-8859-2", "windows-1252")
+    kept = decode._WORD_PARTS.setdefault(names, {})
+    old_word = "Název".encode("windows-1250")
+    decode._scores_by_words((old_word,), (1,), names)
+    for n in range(decode._KEPT_WORDS + 1):
+        kept[b"\xe9" + str(n).encode()] = (0j, 0j, 0j)
+    words = (old_word, "Žďár".encode("windows-1250"))
+    scores = decode._scores_by_words(words, (1, 1), names)
+    expected = decode._Sample(tuple(b" ".join(words).decode(names[0]).split(" ")), (1, 1))
+    assert scores[0] == expected.plausibility()
+    assert len(kept) <= decode._KEPT_WORDS
+
+
+@pytest.mark.parametrize(
+    "label", ["Total budget" + " :" * 80, "Total budget" + " :" * 80 + " (EUR)", "Budget:" * 40]
+)
+def test_a_long_label_with_colons_is_looked_up_as_lookup_reads_it(label: str) -> None:
+    from chemclust_extract.languages import labels
+    from chemclust_extract.recognise import _lookup, lookup
+
+    assert _lookup(label, ()) == lookup(label, labels())
+
+
+def test_a_decoding_pickles_and_copies_with_its_confidence() -> None:
+    import copy
+    import pickle
+
+    from chemclust_extract.decode import decode_bytes
+
+    decoded = decode_bytes("Ústecký kraj, Děčín".encode("windows-1250"))
+    for again in (pickle.loads(pickle.dumps(decoded)), copy.copy(decoded), copy.deepcopy(decoded)):
+        assert again == decoded and again.confidence == decoded.confidence
+        assert again.reads_as_text() == decoded.reads_as_text()

@@ -106,7 +106,11 @@ class Decoded:
             f"confidence={self.confidence!r}, notes={self.notes!r})"
         )
 
-    def but(
+    def __reduce__(self) -> tuple[type[Decoded], tuple[str, str, float, tuple[tuple[str, str], ...]]]:
+        """Pickled and copied with its confidence worked out."""
+        return (Decoded, (self.text, self.encoding, self.confidence, self.notes))
+
+    def _replaced(
         self,
         *,
         text: str | None = None,
@@ -263,7 +267,7 @@ def _decode(
         return _forced(data, hint)
     if data.startswith(codecs.BOM_UTF8):  # UTF-8 for sure: bad bytes in it are damage
         marked = _utf8(data) or _mixed_utf8(data, candidates, nuls)
-        return marked.but(text=marked.text.removeprefix("\ufeff"), encoding="utf-8-sig")
+        return marked._replaced(text=marked.text.removeprefix("\ufeff"), encoding="utf-8-sig")
     if data.startswith(_ALL_BOMS):
         for bom, name in _BOMS:
             if data.startswith(bom):
@@ -278,7 +282,7 @@ def _decode(
         return _damaged_or_legacy(data, candidates, declared, nuls)
     if declared and declared != "utf-8" and not data.isascii() and not decoded.notes:
         note = f"the page declares {declared} but its bytes are UTF-8; read as UTF-8"
-        return decoded.but(notes=(("charset_overruled", note),))
+        return decoded._replaced(notes=(("charset_overruled", note),))
     return decoded
 
 
@@ -399,12 +403,10 @@ def _scores_by_words(
     word seen before is looked up once for all of them, and each code
     page's score is summed in C."""
     kept = _WORD_PARTS.setdefault(names, {})
-    missing = list(filterfalse(kept.__contains__, words))
-    if missing:
-        if len(kept) > _KEPT_WORDS:
-            kept.clear()
-        for word in missing:
-            kept[word] = tuple(_word_parts(word, name) for name in names)
+    if len(kept) > _KEPT_WORDS:  # a new batch's words, not those of every sheet
+        kept.clear()
+    for word in filterfalse(kept.__contains__, words):
+        kept[word] = tuple(_word_parts(word, name) for name in names)
     parts = list(map(kept.__getitem__, words))
     once = len(times) == sum(times)  # each word counted once: no multiplying
     scores: list[float | None] = []
@@ -594,7 +596,7 @@ def _damaged_or_legacy(
             return legacy
     if declared and declared != "utf-8":
         note = f"the page declares {declared} but its bytes are mostly UTF-8; read as UTF-8"
-        return mixed.but(notes=(*mixed.notes, ("charset_overruled", note)))
+        return mixed._replaced(notes=(*mixed.notes, ("charset_overruled", note)))
     return mixed
 
 
@@ -642,7 +644,7 @@ def _mixed_utf8(
     for at, word in words:
         text, how = _read_word(word, codepage)
         pieces += [data[done:at].decode("utf-8"), text]
-        judged += [pieces[-2], " " if how == "replaced" else text]
+        judged += [pieces[-2], _DAMAGE.sub("", text) if how == "replaced" else text]
         done = at + len(word)
         if how == "codepage":
             redecoded += [at + i for i, byte in enumerate(word) if byte > 127]
@@ -652,11 +654,14 @@ def _mixed_utf8(
     text = "".join([*pieces, rest])
     notes = _damage_notes(redecoded, replaced, codepage, nuls)
     # A few stray bytes are damage, said in a note: the text is judged
-    # without their words (a damaged lead byte can leave a C1 control
-    # beside them, which would count as the text's).  Many are not.
+    # without what they left (U+FFFD, and a C1 control a damaged lead byte
+    # can leave beside one, which would count as the text's).  Many are not.
     few = len(replaced) <= max(2, len(data) // 100)
     scored = "".join([*judged, rest]) if few else text
     return Decoded(text, "utf-8", _confidence(plausibility(scored, pairs=True), data), notes)
+
+
+_DAMAGE = re.compile("[\x80-\x9f\ufffd]")  # what a word read with its bad bytes replaced may hold
 
 
 def _words_of_broken_lines(data: bytes) -> list[tuple[int, bytes]]:

@@ -480,7 +480,9 @@ def _lookup(label: str, profiles: tuple[str, ...]) -> tuple[LabelEntry | None, s
     if len(label) <= _KEPT_LENGTH:
         return _kept_lookup(label, profiles)
     most = _most_words(profiles)
-    if len(label.split(None, most)) > most:
+    # Colons out first: folding drops a label's trailing ones, even spaced
+    # apart ("Total budget : :"); a word with one inside stays one word.
+    if len(label.replace(":", "").split(None, most)) > most:
         return None, None
     return lookup(label, labels(profiles))
 

@@ -274,9 +274,11 @@ def _results(
         yield kept if kept is not None else next(stream)
     # Run the engine to its end (its workers stopped) here: a Ctrl-C that
     # lands while it stops them is then raised to the caller, not lost in
-    # the generator's close() when it is dropped.
-    for _ in stream:
-        pass  # nothing is left
+    # the generator's close() when it is dropped.  (An engine with nothing
+    # to do was never started: every record was carried over.)
+    if todo:
+        for _ in stream:
+            pass  # nothing is left
 
 
 def _carried(paths: Sequence[Path], previous: PreviousRecords | None) -> list[Kept | None]:

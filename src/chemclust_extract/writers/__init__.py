@@ -142,6 +142,11 @@ class DatasetWriter:
                 for other in here:
                     other.add(data, rows)
             failed = answer.recv()
+        except EOFError:  # it ended without a word: killed (out of memory, by hand)
+            helper_process.join()
+            code = helper_process.exitcode
+            how = f"signal {-code}" if code is not None and code < 0 else f"exit status {code}"
+            failed = ("os", 0, f"the process writing the CSV tables ended unexpectedly ({how})")
         except BaseException:
             helper_process.kill()
             raise
@@ -149,7 +154,10 @@ class DatasetWriter:
             helper_process.join()
             answer.close()
         if failed is not None:
-            raise OSError(failed[0], failed[1])
+            kind, number, message = failed
+            if kind == "os":
+                raise OSError(number, message)
+            raise RuntimeError(f"writing the CSV tables failed: {message}")
 
     def finish(
         self, failures: Iterable[Failure], report: dict[str, Any], also: Sequence[Path] = ()
@@ -195,12 +203,21 @@ def _start_helper(
     sinks: list[ApartSink], records: Callable[[bool], Iterable[dict[str, Any]]]
 ) -> tuple[Any, Any]:
     """A forked process writing ``sinks`` from ``records(False)``; it answers
-    ``None`` when they are written and synced, else ``(errno, message)``."""
+    ``None`` when they are written and synced, else ``(kind, errno,
+    message)``: ``"os"`` for an error of the system, ``"fault"`` for one of
+    this tool's own."""
     context = multiprocessing.get_context("fork")
     ours, theirs = context.Pipe(duplex=False)
     process = context.Process(target=_write_apart, args=(sinks, records, theirs, os.getpid()))
     process.daemon = True
-    process.start()
+    # Ctrl-C stays blocked until the helper has set itself to ignore it.
+    blocked = hasattr(signal, "pthread_sigmask")
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT}) if blocked else set()
+    try:
+        process.start()
+    finally:
+        if blocked:
+            signal.pthread_sigmask(signal.SIG_SETMASK, previous)
     theirs.close()
     return process, ours
 
@@ -214,6 +231,8 @@ def _write_apart(
     """The helper: Ctrl-C is the parent's to answer (it ends this process),
     and so is a killed parent."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if hasattr(signal, "pthread_sigmask"):
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
     threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
     try:
         for data in records(False):
@@ -223,9 +242,9 @@ def _write_apart(
         for sink in sinks:
             sink.flush()
     except OSError as error:
-        answer.send((error.errno or 0, error.strerror or str(error)))
+        answer.send(("os", error.errno or 0, error.strerror or str(error)))
     except Exception as error:  # a fault of this tool's own: said, not lost
-        answer.send((0, f"{type(error).__name__}: {error}"))
+        answer.send(("fault", 0, f"{type(error).__name__}: {error}"))
     else:
         answer.send(None)
 
