@@ -280,10 +280,9 @@ def _website(f: Field | None, draft: _Draft) -> None:
     if f is not None:
         raw = raw_text(f)
         url = next((u for u in map(normalise_url, f.links) if u), None) or parse_website(raw)
-        rejected: list[str] = []
-        if f.links:  # a format with links (HTML): each that leads off the web is warned of
-            context, outcome = f"{where(f)}{f.label!r} link ", "not used" if url else "kept in extra"
-            rejected = _warn_rejected(draft, "website", context, f.links, outcome)
+        outcome = "not used" if url else "kept in extra"
+        what = f"{f.label!r} link "
+        rejected = _warn_rejected(draft, "website", f.line, what, f.links, outcome)
         if url is None and rejected:
             draft.add_extra(f, rejected[0])  # the href is the value, as a usable one would be
         elif url is None and raw is not None:
@@ -294,44 +293,35 @@ def _website(f: Field | None, draft: _Draft) -> None:
 def _warn_rejected(
     draft: _Draft,
     name: str,
-    context: str,
-    addresses: Iterable[str],
+    line: int | None,
+    what: str,
+    addresses: Sequence[str],
     outcome: str,
     allow_ftp: bool = False,
 ) -> list[str]:
     """A warning naming each address found for a URL field that leads
     somewhere other than the web (``file:``, ``javascript:``, a relative
-    link with no web base): never a value, but kept in the message."""
-    rejected = rejected_links(addresses, allow_ftp)
+    link with no web base): never a value, but kept in the message, after
+    its line and ``what`` it is."""
+    rejected = rejected_links(addresses, allow_ftp) if addresses else []
     allowed = "http, https or ftp" if allow_ftp else "http or https"
     for address in rejected:
-        message = f"{context}{address!r} is not a web address ({allowed}); {outcome}"
+        where_ = f"line {line}: " if line else ""
+        message = f"{where_}{what}{address!r} is not a web address ({allowed}); {outcome}"
         draft.warn(name, "unsafe_url", message)
     return rejected
 
 
-def _partner_link_warnings(
-    draft: _Draft, line: int | None, cells: Sequence[str], links: Sequence[str]
-) -> None:
+def _partner_link_warnings(draft: _Draft, line: int | None, addresses: Sequence[str]) -> None:
     """Links of a partner row, and addresses written in its cells (an ftp
     address is no website), that cannot be the partner's website."""
-    addresses = [*links, *urls_in(cells)]
-    if addresses:  # most partners' rows have none
-        _warn_partner_addresses(draft, line, addresses)
-
-
-def _warn_partner_addresses(draft: _Draft, line: int | None, addresses: Sequence[str]) -> None:
-    where_ = f"line {line}: " if line else ""
-    _warn_rejected(draft, "partners", f"{where_}partner address ", addresses, "not its website")
+    _warn_rejected(draft, "partners", line, "partner address ", addresses, "not its website")
 
 
 def _document_link_warnings(sheet: Sheet, draft: _Draft) -> None:
     for row in _item_rows(sheet, "documents"):
-        if not row.links:
-            continue  # a title alone (a TSV sheet's): no address to warn of
-        where_ = f"line {row.line}: " if row.line else ""
-        context = f"{where_}document address "
-        _warn_rejected(draft, "documents", context, row.links, "not its url", allow_ftp=True)
+        what, outcome = "document address ", "not its url"
+        _warn_rejected(draft, "documents", row.line, what, row.links, outcome, allow_ftp=True)
 
 
 def _dates(sheet: Sheet, draft: _Draft, languages: Sequence[str]) -> None:
@@ -495,8 +485,7 @@ def _listed_partners(f: Field, draft: _Draft) -> list[Partner]:
     rows = [*own, *((r.line, r.cells, r.links, f.columns) for r in f.rows)]
     for line, row_cells, row_links, columns in rows:
         addresses, readings = _row_of_partners(row_cells, row_links, columns)
-        if addresses:
-            _warn_partner_addresses(draft, line, addresses)
+        _partner_link_warnings(draft, line, addresses)
         for cells, read, address_line in readings:
             if found and not columns and address_line:
                 p = found[-1]
@@ -540,7 +529,7 @@ def _lead_partner(f: Field, draft: _Draft) -> Partner | None:
     """A lone lead label's partner: the lines of its value (a name, then
     perhaps an address) read as the cells of one row."""
     cells = [line for c in f.cells for line in c.splitlines()] or [r.text for r in f.rows]
-    _partner_link_warnings(draft, f.line, cells, f.links)
+    _partner_link_warnings(draft, f.line, [*f.links, *urls_in(cells)])
     read = read_partner(cells, f.links)
     _warn_unread(draft, f.line, read)
     return read.partner
