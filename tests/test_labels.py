@@ -378,3 +378,32 @@ def test_a_page_heading_with_nothing_under_it_is_no_unknown_label() -> None:
 def test_a_misspelt_kwota_dofinasowania_is_no_total() -> None:
     record = extract_bytes("Tytuł projektu: X\nKwota dofinasowania: 1 095 222,47 zł\n".encode(), "k.txt")
     assert record.total_budget is None
+
+
+@pytest.mark.parametrize(
+    ("label", "fields"),
+    [
+        ("Kooperační partneři a kontaktní osoby", ("contacts", "partners")),
+        ("Partner und Kontakt", ("contacts", "partners")),
+        ("Partnerzy i osoby kontaktowe", ("contacts", "partners")),
+        ("Lead partner and partners", ("lead_partner", "partners")),
+        ("Aktuality a dokumenty", ("documents", "news")),
+    ],
+)
+def test_two_labels_joined_by_and_are_ambiguous(label: str, fields: tuple[str, ...]) -> None:
+    """A label that joins two (a partner list and its contacts) names
+    neither alone: its value goes to extra with a warning."""
+    from chemclust_extract.meaning import read_label
+
+    reading = read_label(label)
+    assert (reading.field, reading.why, reading.candidates) == (None, "ambiguous", fields)
+
+
+@pytest.mark.parametrize(
+    ("label", "field"),
+    [("Kontaktní osoba", "contacts"), ("Partneři projektu", "partners"), ("Name and title", "title")],
+)
+def test_a_label_with_one_side_reads_as_before(label: str, field: str | None) -> None:
+    from chemclust_extract.meaning import read_label
+
+    assert read_label(label).field == field

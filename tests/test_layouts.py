@@ -377,3 +377,30 @@ def test_budget_lines_and_an_address_under_a_partner_are_no_partners() -> None:
 def test_a_date_in_a_contact_is_no_phone_number() -> None:
     data = "Projekt: X\nKontakt: Lidija Tušek, SRC Bistra Ptuj, 07.02.2018\n".encode()
     assert extract_bytes(data, "date.txt").contacts[0].phone is None
+
+
+def test_a_budget_line_under_a_numbered_partner_list_is_no_partner() -> None:
+    """``Kosten Lead-Partner | 539 970 EUR, …`` after partners 1 and 2: a
+    row with no number that writes an amount, in a numbered list, is the
+    lead's budget, no third partner (from the Bez Bariér project page)."""
+    sheet = (
+        "Projekt\tDas böhmisch-sächsische Grenzgebiet barrierefrei\n"
+        "Projektpartner\t\n"
+        "1\tBezirk Ústí (CZ) (Lead-Partner)\n"
+        "2\tStadt Dresden (DE)\n"
+        "Kosten Lead-Partner\t539 970 EUR, davon Zuwendung 458 974 EUR\n"
+    ).encode()
+    record = extract_bytes(sheet, "barrierefrei.tsv")
+    assert [(p.number, p.name, p.country, p.role) for p in record.partners] == [
+        (1, "Bezirk Ústí", "CZ", "lead"),
+        (2, "Stadt Dresden", "DE", "partner"),
+    ]
+    assert any("budget line" in w.message for w in record.warnings if w.field == "partners")
+
+
+def test_an_unnumbered_partner_with_its_budget_stays_a_partner() -> None:
+    sheet = (
+        "Projekt\tX\nProjektpartner\t\nStadt Dresden (DE)\t120 000 EUR\nBezirk Ústí (CZ)\t80 000 EUR\n"
+    ).encode()
+    record = extract_bytes(sheet, "x.tsv")
+    assert [p.name for p in record.partners] == ["Stadt Dresden", "Bezirk Ústí"]

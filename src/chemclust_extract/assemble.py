@@ -28,7 +28,7 @@ from chemclust_extract.normalise.dates import (
     read_date_range,
 )
 from chemclust_extract.normalise.items import parse_document, parse_news
-from chemclust_extract.normalise.money import Money, parse_fund, parse_money
+from chemclust_extract.normalise.money import Money, holds_amount, parse_fund, parse_money
 from chemclust_extract.normalise.partners import (
     PartnerRow,
     is_address,
@@ -481,6 +481,7 @@ def _listed_partners(f: Field, draft: _Draft) -> list[Partner]:
     header's column when a header row named them (the label's own row has
     none); a lone address line gives its country to the partner above."""
     found: list[Partner] = []
+    amounts: list[tuple[int, int | None, str]] = []  # rows with no number that write an amount
     own = [(f.line, f.cells, f.links, ())] if f.cells else []
     rows = [*own, *((r.line, r.cells, r.links, f.columns) for r in f.rows)]
     for line, row_cells, row_links, columns in rows:
@@ -494,7 +495,26 @@ def _listed_partners(f: Field, draft: _Draft) -> list[Partner]:
                 continue
             _warn_unread(draft, line, read)
             if read.partner is not None:
+                if read.partner.number is None and holds_amount(" ".join(cells)):
+                    amounts.append((len(found), line, " ".join(c for c in cells if c.strip())))
                 found.append(read.partner)
+    return _without_budget_lines(found, amounts, draft)
+
+
+def _without_budget_lines(
+    found: list[Partner], amounts: list[tuple[int, int | None, str]], draft: _Draft
+) -> list[Partner]:
+    """In a numbered list of partners, a row with no number that writes an
+    amount is a budget line under it (``Kosten Lead-Partner | 539 970
+    EUR``), no partner: left out with a warning.  (In a list with no
+    numbers such a row may be a partner and its budget.)"""
+    if not amounts or all(p.number is None for p in found):
+        return found
+    for index, line, text in reversed(amounts):
+        del found[index]
+        where_ = f"line {line}: " if line else ""
+        message = f"{where_}{text!r} among the numbered partners has no number and writes an amount: a budget line, no partner; left out"
+        draft.warn("partners", "unparsed", message)
     return found
 
 

@@ -166,12 +166,49 @@ def _reading(label: str) -> Reading:
     )
     if not scores:
         return Reading(None)
+    joined = _joined_fields(found)
+    if len(joined) > 1:  # "Kooperační partneři a kontaktní osoby": two labels in one
+        return Reading(None, "ambiguous", tuple(sorted(joined)))
     if len(scores) > 1 and scores[0][0] - scores[1][0] < _MARGIN:
         return Reading(None, "ambiguous", tuple(sorted(n for s, n in scores if s == scores[0][0])))
     return Reading(scores[0][1])
 
 
 _read_label = lru_cache(maxsize=KEPT_LABELS)(_reading)
+
+
+def _joined_fields(found: list[str]) -> set[str]:
+    """The fields the sides of a label joined by "and" ("a", "und", "i" ...)
+    each read as clearly on their own (none when it joins no two sides).
+
+    >>> sorted(_joined_fields(label_words("Kooperační partneři a kontaktní osoby")))
+    ['contacts', 'partners']
+    >>> _joined_fields(label_words("Jméno a příjmení"))
+    set()
+    """
+    joiners = _joiners()
+    if not joiners.intersection(found):
+        return set()
+    sides: list[list[str]] = [[]]
+    for word in found:
+        if word in joiners:
+            sides.append([])
+        else:
+            sides[-1].append(word)
+    fields: set[str] = set()
+    for side in sides:
+        scores = sorted(
+            ((score, name) for name, spec in _fields().items() if (score := _score(side, side, spec))),
+            reverse=True,
+        )
+        if scores and (len(scores) == 1 or scores[0][0] - scores[1][0] >= _MARGIN):
+            fields.add(scores[0][1])
+    return fields
+
+
+@cache
+def _joiners() -> frozenset[str]:
+    return frozenset(word for phrase in words("label_joiners.words") for word in label_words(phrase))
 
 
 def _score(found: list[str], noted: list[str], spec: _Words) -> int:

@@ -201,6 +201,18 @@ def _unknown_word_before_currency(text: str, chosen: _Number) -> bool:
 _SHORT_WORD_THEN = re.compile(r"\s?(?:[^\W\d_]{1,4}\.?|[^\W\d_]+\.)\s*(?P<rest>.*)", re.DOTALL)
 
 
+def holds_amount(text: str) -> bool:
+    """Whether a text writes a number with a currency beside it, however
+    many: an amount, or a budget line of several.
+
+    >>> holds_amount("539 970 EUR, davon Zuwendung 458 974 EUR"), holds_amount("Stadt Dresden (DE)")
+    (True, False)
+    """
+    if len(text) > MAX_MONEY_LENGTH:
+        return False
+    return any(number.currency for number in _numbers(" ".join(text.split())))
+
+
 def parse_amount(number: str) -> Decimal | None:
     """A number as price-parser's ``parse_number`` reads it: a sign
     before exactly three digits groups thousands, before one, two or four

@@ -20,7 +20,7 @@ from functools import cache, lru_cache
 from chemclust_extract.languages import KEPT_VALUES, alternation, bare, partner_role, terms, words
 from chemclust_extract.model import Partner
 from chemclust_extract.normalise.countries import address_country, country_code, country_in
-from chemclust_extract.normalise.money import parse_money
+from chemclust_extract.normalise.money import holds_amount, parse_money
 from chemclust_extract.normalise.text import clean_text, strip_bullet
 from chemclust_extract.normalise.urls import URL, find_url, normalise_url, parse_website
 
@@ -284,6 +284,8 @@ class _Cells:
             self.country = self.country or country_in(text, alpha_3=False)
         elif self.name_parts and is_address(text):
             self.address_country = self.address_country or address_country(text)
+        elif self.name_parts and holds_amount(text):
+            return  # its budget ("Stadt Dresden | 120 000 EUR"): no field of the record
         else:
             self.name_parts.append(self._without_url(text))
 
